@@ -1,0 +1,291 @@
+package io.appstoreetl.extractor;
+
+import io.appstoreetl.extractor.http.Urls;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The extractor's settings. Each value comes from the first of: a command-line option, a real
+ * environment variable, a {@code .env} file in the working directory ({@code KEY=VALUE} lines,
+ * {@code #} comments, optional quotes), or the default.
+ */
+public final class ExtractorConfig {
+  public static final String ASC_ISSUER_ID = "ASC_ISSUER_ID";
+  public static final String ASC_KEY_ID = "ASC_KEY_ID";
+  public static final String ASC_P8_PATH = "ASC_P8_PATH";
+  public static final String APPLE_VENDOR_NUMBER = "APPLE_VENDOR_NUMBER";
+  public static final String APP_IDS = "APP_IDS";
+  public static final String ASC_API_BASE_URL = "ASC_API_BASE_URL";
+  public static final String RAW_ROOT = "RAW_ROOT";
+
+  public static final String DEFAULT_API_BASE_URL = "https://api.appstoreconnect.apple.com";
+  public static final String DEFAULT_RAW_ROOT = "./lake/raw";
+  public static final String DOT_ENV = ".env";
+
+  private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,20}");
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /** Command-line values; {@code null} (or empty for the app ids) where an option was not given. */
+  public record Overrides(String rawRoot, String apiBaseUrl, List<String> appIds, boolean sandbox) {
+    public static Overrides none() {
+      return new Overrides(null, null, List.of(), false);
+    }
+  }
+
+  private final String issuerId;
+  private final String keyId;
+  private final Path p8Path;
+  private final String vendorNumber;
+  private final List<String> appIds;
+  private final URI apiBaseUrl;
+  private final Path rawRoot;
+  private final boolean sandbox;
+
+  private ExtractorConfig(
+      String issuerId,
+      String keyId,
+      Path p8Path,
+      String vendorNumber,
+      List<String> appIds,
+      URI apiBaseUrl,
+      Path rawRoot,
+      boolean sandbox) {
+    this.issuerId = issuerId;
+    this.keyId = keyId;
+    this.p8Path = p8Path;
+    this.vendorNumber = vendorNumber;
+    this.appIds = appIds;
+    this.apiBaseUrl = apiBaseUrl;
+    this.rawRoot = rawRoot;
+    this.sandbox = sandbox;
+  }
+
+  /**
+   * Resolves the settings of an {@code extract} run.
+   *
+   * @param environment the process environment ({@code System.getenv()} in production)
+   * @param workingDirectory where {@code .env} is read and relative paths start
+   * @throws ConfigException naming every missing variable at once, or the first invalid value
+   */
+  public static ExtractorConfig load(
+      Map<String, String> environment, Path workingDirectory, Overrides overrides)
+      throws ConfigException {
+    Map<String, String> settings = settings(environment, workingDirectory);
+
+    List<String> missing = new ArrayList<>();
+    for (String name : List.of(ASC_ISSUER_ID, ASC_KEY_ID, ASC_P8_PATH, APPLE_VENDOR_NUMBER)) {
+      if (isBlank(settings.get(name))) {
+        missing.add(name);
+      }
+    }
+    if (overrides.appIds().isEmpty() && isBlank(settings.get(APP_IDS))) {
+      missing.add(APP_IDS);
+    }
+    if (!missing.isEmpty()) {
+      throw new ConfigException(
+          "Cannot configure the extractor: missing "
+              + String.join(", ", missing)
+              + " (set them in the environment or in "
+              + workingDirectory.resolve(DOT_ENV)
+              + ")");
+    }
+
+    String vendorNumber = settings.get(APPLE_VENDOR_NUMBER).trim();
+    if (!NUMERIC_ID.matcher(vendorNumber).matches()) {
+      throw new ConfigException(
+          "Invalid " + APPLE_VENDOR_NUMBER + ": " + vendorNumber + " (expected 1 to 20 digits)");
+    }
+
+    List<String> appIds =
+        overrides.appIds().isEmpty()
+            ? appIds(APP_IDS, List.of(settings.get(APP_IDS).split(",", -1)))
+            : appIds("--app-id", overrides.appIds());
+    String baseUrlText =
+        overrides.apiBaseUrl() != null
+            ? overrides.apiBaseUrl()
+            : settings.getOrDefault(ASC_API_BASE_URL, DEFAULT_API_BASE_URL);
+    URI apiBaseUrl = apiBaseUrl(baseUrlText.trim(), overrides.sandbox());
+
+    return new ExtractorConfig(
+        settings.get(ASC_ISSUER_ID).trim(),
+        settings.get(ASC_KEY_ID).trim(),
+        workingDirectory.resolve(settings.get(ASC_P8_PATH).trim()),
+        vendorNumber,
+        appIds,
+        apiBaseUrl,
+        rawRoot(settings, workingDirectory, overrides.rawRoot()),
+        overrides.sandbox());
+  }
+
+  /**
+   * Returns the settings from {@code .env} in {@code workingDirectory} (if present) overlaid with
+   * the environment, whose values win.
+   */
+  public static Map<String, String> settings(Map<String, String> environment, Path workingDirectory)
+      throws ConfigException {
+    Map<String, String> settings = new HashMap<>(readDotEnv(workingDirectory.resolve(DOT_ENV)));
+    environment.forEach(
+        (name, value) -> {
+          if (value != null && !value.isEmpty()) {
+            settings.put(name, value);
+          }
+        });
+
+    return settings;
+  }
+
+  /** Returns the raw root: the option, else {@code RAW_ROOT}, else {@code ./lake/raw}. */
+  public static Path rawRoot(Map<String, String> settings, Path workingDirectory, String override)
+      throws ConfigException {
+    String text =
+        (override != null ? override : settings.getOrDefault(RAW_ROOT, DEFAULT_RAW_ROOT)).trim();
+    if (text.isEmpty() || text.contains("://")) {
+      throw new ConfigException(
+          "Invalid raw root: "
+              + text
+              + " (expected a local folder; the extractor writes no S3 yet)");
+    }
+
+    return workingDirectory.resolve(text).normalize();
+  }
+
+  /** Reads a {@code .env} file; a missing file gives no settings. Values are never echoed. */
+  static Map<String, String> readDotEnv(Path file) throws ConfigException {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return Map.of();
+    } catch (IOException e) {
+      throw new ConfigException("Cannot read " + file + ": " + e.getMessage());
+    }
+
+    Map<String, String> settings = new HashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      if (line.startsWith("export ")) {
+        line = line.substring("export ".length()).strip();
+      }
+
+      int equals = line.indexOf('=');
+      String name = equals < 0 ? "" : line.substring(0, equals).strip();
+      if (!ENV_NAME.matcher(name).matches()) {
+        // The line may hold a secret, so only its number is named.
+        throw new ConfigException(
+            "Invalid line " + (i + 1) + " in " + file + " (expected KEY=VALUE or a # comment)");
+      }
+      settings.put(name, dotEnvValue(line.substring(equals + 1).strip()));
+    }
+
+    return settings;
+  }
+
+  /** Unquotes a value; an unquoted value ends at a {@code #} that follows a space. */
+  private static String dotEnvValue(String raw) {
+    if (raw.length() >= 2
+        && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')
+        && raw.indexOf(raw.charAt(0), 1) > 0) {
+      return raw.substring(1, raw.indexOf(raw.charAt(0), 1));
+    }
+
+    int comment = raw.indexOf(" #");
+    return comment >= 0 ? raw.substring(0, comment).strip() : raw;
+  }
+
+  private static List<String> appIds(String source, List<String> values) throws ConfigException {
+    Set<String> ids = new LinkedHashSet<>();
+    for (String value : values) {
+      String id = value.trim();
+      if (id.isEmpty()) {
+        continue;
+      }
+      if (!NUMERIC_ID.matcher(id).matches()) {
+        throw new ConfigException(
+            "Invalid " + source + ": " + id + " (expected numeric Apple app ids, comma-separated)");
+      }
+      ids.add(id);
+    }
+    if (ids.isEmpty()) {
+      throw new ConfigException("Invalid " + source + ": no app id (expected e.g. 1000000001)");
+    }
+
+    return List.copyOf(ids);
+  }
+
+  /** Accepts https, and http only on a loopback host in sandbox mode; TLS is never relaxed. */
+  static URI apiBaseUrl(String text, boolean sandbox) throws ConfigException {
+    String expected = "expected https://host, or http://<loopback host> with --sandbox";
+    URI url;
+    try {
+      url = URI.create(text);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          "Invalid " + ASC_API_BASE_URL + ": " + text + " (" + expected + ")");
+    }
+
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    boolean valid =
+        url.getHost() != null
+            && url.getRawQuery() == null
+            && url.getRawFragment() == null
+            && (scheme.equals("https")
+                || (scheme.equals("http") && sandbox && Urls.isLoopbackHost(url.getHost())));
+    if (!valid) {
+      throw new ConfigException(
+          "Invalid " + ASC_API_BASE_URL + ": " + text + " (" + expected + ")");
+    }
+
+    return url;
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  public String issuerId() {
+    return issuerId;
+  }
+
+  public String keyId() {
+    return keyId;
+  }
+
+  public Path p8Path() {
+    return p8Path;
+  }
+
+  public String vendorNumber() {
+    return vendorNumber;
+  }
+
+  public List<String> appIds() {
+    return appIds;
+  }
+
+  public URI apiBaseUrl() {
+    return apiBaseUrl;
+  }
+
+  public Path rawRoot() {
+    return rawRoot;
+  }
+
+  public boolean sandbox() {
+    return sandbox;
+  }
+}

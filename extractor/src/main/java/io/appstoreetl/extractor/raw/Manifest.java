@@ -1,0 +1,186 @@
+package io.appstoreetl.extractor.raw;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * A unit's {@code manifest.json}. Every field of the contract is written, in the documented order,
+ * with {@code null} where it does not apply to the unit's source, so that readers see one shape.
+ */
+public final class Manifest {
+  public static final int VERSION = 1;
+  public static final String STATUS_COMPLETE = "complete";
+  public static final String STATUS_EMPTY = "empty";
+  public static final String ORIGIN_API = "api";
+  public static final String ORIGIN_IMPORT = "import";
+
+  private static final DateTimeFormatter UTC_MILLIS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private String source;
+  private String report;
+  private String reportName;
+  private String granularity;
+  private String appId;
+  private String vendorNumber;
+  private String origin = ORIGIN_API;
+  private String accessType;
+  private String requestId;
+  private String reportId;
+  private String instanceId;
+  private String processingDate;
+  private String reportDate;
+  private String reportVersion;
+  private String status = STATUS_COMPLETE;
+  private final SortedSet<LocalDate> metricDates = new TreeSet<>();
+  private final List<ManifestFile> files = new ArrayList<>();
+  private String runId;
+  private String extractorVersion;
+  private String originalFileName;
+
+  public Manifest source(String value) {
+    this.source = value;
+    return this;
+  }
+
+  public Manifest report(String slug, String name) {
+    this.report = slug;
+    this.reportName = name;
+    return this;
+  }
+
+  public Manifest granularity(String value) {
+    this.granularity = value;
+    return this;
+  }
+
+  public Manifest appId(String value) {
+    this.appId = value;
+    return this;
+  }
+
+  public Manifest vendorNumber(String value) {
+    this.vendorNumber = value;
+    return this;
+  }
+
+  public Manifest origin(String value) {
+    this.origin = value;
+    return this;
+  }
+
+  public Manifest analyticsChain(
+      String accessTypeValue, String requestIdValue, String reportIdValue, String instanceIdValue) {
+    this.accessType = accessTypeValue;
+    this.requestId = requestIdValue;
+    this.reportId = reportIdValue;
+    this.instanceId = instanceIdValue;
+    return this;
+  }
+
+  public Manifest processingDate(String value) {
+    this.processingDate = value;
+    return this;
+  }
+
+  public Manifest reportDate(String value) {
+    this.reportDate = value;
+    return this;
+  }
+
+  public Manifest reportVersion(String value) {
+    this.reportVersion = value;
+    return this;
+  }
+
+  public Manifest status(String value) {
+    this.status = value;
+    return this;
+  }
+
+  public Manifest metricDates(Iterable<LocalDate> dates) {
+    dates.forEach(metricDates::add);
+    return this;
+  }
+
+  public Manifest file(ManifestFile file) {
+    files.add(file);
+    return this;
+  }
+
+  public Manifest run(String runIdValue, String extractorVersionValue) {
+    this.runId = runIdValue;
+    this.extractorVersion = extractorVersionValue;
+    return this;
+  }
+
+  public Manifest originalFileName(String value) {
+    this.originalFileName = value;
+    return this;
+  }
+
+  public SortedSet<LocalDate> metricDates() {
+    return metricDates;
+  }
+
+  public long rowCount() {
+    return files.stream().mapToLong(ManifestFile::rowCount).sum();
+  }
+
+  /** Renders the manifest with {@code landed_at} set to {@code landedAt}. */
+  public ObjectNode toJson(ObjectMapper mapper, Instant landedAt) {
+    ObjectNode json = mapper.createObjectNode();
+    json.put("manifest_version", VERSION);
+    json.put("source", source);
+    json.put("report", report);
+    json.put("report_name", reportName);
+    json.put("granularity", granularity);
+    json.put("app_id", appId);
+    json.put("vendor_number", vendorNumber);
+    json.put("origin", origin);
+    json.put("access_type", accessType);
+    json.put("request_id", requestId);
+    json.put("report_id", reportId);
+    json.put("instance_id", instanceId);
+    json.put("processing_date", processingDate);
+    json.put("report_date", reportDate);
+    json.put("report_version", reportVersion);
+    json.put("status", status);
+    json.put("min_metric_date", metricDates.isEmpty() ? null : metricDates.first().toString());
+    json.put("max_metric_date", metricDates.isEmpty() ? null : metricDates.last().toString());
+    ArrayNode dates = json.putArray("metric_dates");
+    metricDates.forEach(date -> dates.add(date.toString()));
+    json.put("row_count", rowCount());
+    ArrayNode fileArray = json.putArray("files");
+    for (ManifestFile file : files) {
+      ObjectNode entry = fileArray.addObject();
+      entry.put("path", file.path());
+      if (file.segmentId() != null) {
+        entry.put("segment_id", file.segmentId());
+      }
+      entry.put("size_bytes", file.sizeBytes());
+      entry.put("md5", file.md5());
+      entry.put("row_count", file.rowCount());
+    }
+    json.put("landed_at", UTC_MILLIS.format(landedAt));
+    json.put("run_id", runId);
+    json.put("extractor_version", extractorVersion);
+    json.put("original_file_name", originalFileName);
+
+    return json;
+  }
+
+  /** Formats an instant as the manifests and summaries do: ISO-8601, UTC, milliseconds, Z. */
+  public static String formatInstant(Instant instant) {
+    return UTC_MILLIS.format(instant);
+  }
+}

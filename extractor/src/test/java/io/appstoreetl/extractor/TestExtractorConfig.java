@@ -1,0 +1,157 @@
+package io.appstoreetl.extractor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestExtractorConfig {
+  private static final Map<String, String> COMPLETE =
+      Map.of(
+          "ASC_ISSUER_ID", "57246542-96fe-1a63-e053-0824d011072a",
+          "ASC_KEY_ID", "2X9R4HXF34",
+          "ASC_P8_PATH", "keys/AuthKey_2X9R4HXF34.p8",
+          "APPLE_VENDOR_NUMBER", "80000001",
+          "APP_IDS", "1000000001, 1000000002,1000000001");
+
+  @TempDir Path dir;
+
+  @Test
+  void missingVariablesAreAllNamed() {
+    assertThatThrownBy(
+            () ->
+                ExtractorConfig.load(
+                    Map.of("ASC_KEY_ID", "K"), dir, ExtractorConfig.Overrides.none()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "Cannot configure the extractor: missing ASC_ISSUER_ID, ASC_P8_PATH,"
+                + " APPLE_VENDOR_NUMBER, APP_IDS (set them in the environment or in "
+                + dir.resolve(".env")
+                + ")");
+  }
+
+  @Test
+  void environmentGivesEveryValueAndDefaults() throws ConfigException {
+    ExtractorConfig config = ExtractorConfig.load(COMPLETE, dir, ExtractorConfig.Overrides.none());
+
+    assertThat(config.issuerId()).isEqualTo("57246542-96fe-1a63-e053-0824d011072a");
+    assertThat(config.keyId()).isEqualTo("2X9R4HXF34");
+    assertThat(config.p8Path()).isEqualTo(dir.resolve("keys/AuthKey_2X9R4HXF34.p8"));
+    assertThat(config.vendorNumber()).isEqualTo("80000001");
+    assertThat(config.appIds()).containsExactly("1000000001", "1000000002");
+    assertThat(config.apiBaseUrl()).hasToString("https://api.appstoreconnect.apple.com");
+    assertThat(config.rawRoot()).isEqualTo(dir.resolve("lake/raw"));
+    assertThat(config.sandbox()).isFalse();
+  }
+
+  @Test
+  void dotEnvIsReadAndEnvironmentWins() throws IOException, ConfigException {
+    Files.writeString(
+        dir.resolve(".env"),
+        String.join(
+            "\n",
+            "# App Store Connect team key",
+            "ASC_ISSUER_ID=\"57246542-96fe-1a63-e053-0824d011072a\"",
+            "export ASC_KEY_ID='2X9R4HXF34'",
+            "",
+            "ASC_P8_PATH=keys/AuthKey.p8 # downloaded once",
+            "APPLE_VENDOR_NUMBER=80000009",
+            "APP_IDS=1000000003",
+            "RAW_ROOT=/data/raw"));
+
+    ExtractorConfig config =
+        ExtractorConfig.load(
+            Map.of("APPLE_VENDOR_NUMBER", "80000001"), dir, ExtractorConfig.Overrides.none());
+
+    assertThat(config.issuerId()).isEqualTo("57246542-96fe-1a63-e053-0824d011072a");
+    assertThat(config.keyId()).isEqualTo("2X9R4HXF34");
+    assertThat(config.p8Path()).isEqualTo(dir.resolve("keys/AuthKey.p8"));
+    assertThat(config.vendorNumber()).isEqualTo("80000001");
+    assertThat(config.appIds()).containsExactly("1000000003");
+    assertThat(config.rawRoot()).isEqualTo(Path.of("/data/raw"));
+  }
+
+  @Test
+  void optionsOverrideEnvironment() throws ConfigException {
+    ExtractorConfig config =
+        ExtractorConfig.load(
+            COMPLETE,
+            dir,
+            new ExtractorConfig.Overrides(
+                "elsewhere", "http://127.0.0.1:8080", List.of("1000000009"), true));
+
+    assertThat(config.appIds()).containsExactly("1000000009");
+    assertThat(config.apiBaseUrl()).hasToString("http://127.0.0.1:8080");
+    assertThat(config.rawRoot()).isEqualTo(dir.resolve("elsewhere"));
+  }
+
+  @Test
+  void appIdOptionMakesAppIdsOptional() throws ConfigException {
+    Map<String, String> withoutAppIds = new java.util.HashMap<>(COMPLETE);
+    withoutAppIds.remove("APP_IDS");
+
+    ExtractorConfig config =
+        ExtractorConfig.load(
+            withoutAppIds,
+            dir,
+            new ExtractorConfig.Overrides(null, null, List.of("1000000005"), false));
+
+    assertThat(config.appIds()).containsExactly("1000000005");
+  }
+
+  @Test
+  void plainHttpNeedsSandboxAndLoopback() throws ConfigException {
+    String expected = " (expected https://host, or http://<loopback host> with --sandbox)";
+
+    assertThatThrownBy(() -> ExtractorConfig.apiBaseUrl("http://127.0.0.1:8080", false))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Invalid ASC_API_BASE_URL: http://127.0.0.1:8080" + expected);
+    assertThatThrownBy(() -> ExtractorConfig.apiBaseUrl("http://api.example.com", true))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Invalid ASC_API_BASE_URL: http://api.example.com" + expected);
+    assertThatThrownBy(() -> ExtractorConfig.apiBaseUrl("ftp://127.0.0.1", true))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Invalid ASC_API_BASE_URL: ftp://127.0.0.1" + expected);
+    assertThat(ExtractorConfig.apiBaseUrl("http://localhost:9000", true))
+        .hasToString("http://localhost:9000");
+    assertThat(ExtractorConfig.apiBaseUrl("http://[::1]:9000", true))
+        .hasToString("http://[::1]:9000");
+    assertThat(ExtractorConfig.apiBaseUrl("http://127.0.0.2", true))
+        .hasToString("http://127.0.0.2");
+  }
+
+  @Test
+  void nonNumericAppIdIsRejected() {
+    Map<String, String> bad = new java.util.HashMap<>(COMPLETE);
+    bad.put("APP_IDS", "1000000001,../etc");
+
+    assertThatThrownBy(() -> ExtractorConfig.load(bad, dir, ExtractorConfig.Overrides.none()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Invalid APP_IDS: ../etc (expected numeric Apple app ids, comma-separated)");
+  }
+
+  @Test
+  void malformedDotEnvLineHidesValue() throws IOException {
+    Files.writeString(dir.resolve(".env"), "ASC_KEY_ID=K\nsecret-value-without-key\n");
+
+    assertThatThrownBy(() -> ExtractorConfig.load(COMPLETE, dir, ExtractorConfig.Overrides.none()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "Invalid line 2 in " + dir.resolve(".env") + " (expected KEY=VALUE or a # comment)");
+  }
+
+  @Test
+  void s3RawRootIsRejected() {
+    assertThatThrownBy(
+            () -> ExtractorConfig.rawRoot(Map.of("RAW_ROOT", "s3://bucket/raw"), dir, null))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "Invalid raw root: s3://bucket/raw (expected a local folder; the extractor writes no S3 yet)");
+  }
+}

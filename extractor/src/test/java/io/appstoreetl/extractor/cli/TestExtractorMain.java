@@ -1,0 +1,285 @@
+package io.appstoreetl.extractor.cli;
+
+import static io.appstoreetl.extractor.testing.AppleDocuments.instance;
+import static io.appstoreetl.extractor.testing.AppleDocuments.page;
+import static io.appstoreetl.extractor.testing.AppleDocuments.report;
+import static io.appstoreetl.extractor.testing.AppleDocuments.request;
+import static io.appstoreetl.extractor.testing.AppleDocuments.segment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.appstoreetl.extractor.testing.FakeAppStoreConnect;
+import io.appstoreetl.extractor.testing.FakeAppStoreConnect.Reply;
+import io.appstoreetl.extractor.testing.MutableClock;
+import io.appstoreetl.extractor.testing.TestSupport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestExtractorMain {
+  private static final byte[] SEGMENT =
+      TestSupport.gzip(
+          "Date\tApp Apple Identifier\tCounts\n"
+              + "2025-01-07\t1000000001\t5\n"
+              + "2025-01-08\t1000000001\t6\n");
+
+  @TempDir Path dir;
+
+  private FakeAppStoreConnect server;
+  private Map<String, String> environment;
+  private StringWriter out;
+  private StringWriter err;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = new FakeAppStoreConnect();
+    Path p8 =
+        TestSupport.writePem(
+            dir.resolve("AuthKey_2X9R4HXF34.p8"), TestSupport.ecKeyPair("secp256r1").getPrivate());
+    environment =
+        Map.of(
+            "ASC_ISSUER_ID", "57246542-96fe-1a63-e053-0824d011072a",
+            "ASC_KEY_ID", "2X9R4HXF34",
+            "ASC_P8_PATH", p8.getFileName().toString(),
+            "APPLE_VENDOR_NUMBER", "80000001",
+            "APP_IDS", "1000000001");
+
+    server.on(
+        "GET /v1/apps/1000000001/analyticsReportRequests",
+        Reply.json(200, page(null, request("req-1", "ONGOING", false))));
+    server.on(
+        "GET /v1/apps/1000000002/analyticsReportRequests",
+        Reply.error(403, "FORBIDDEN_ERROR", "The API key in use does not allow this request"));
+    server.on(
+        "GET /v1/analyticsReportRequests/req-1/reports",
+        Reply.json(
+            200, page(null, report("r3-req-1", "App Store Downloads Standard", "COMMERCE"))));
+    server.on(
+        "GET /v1/analyticsReports/r3-req-1/instances",
+        Reply.json(200, page(null, instance("inst-1", "2025-01-09"))));
+    server.on(
+        "GET /v1/analyticsReportInstances/inst-1/segments",
+        Reply.json(
+            200,
+            page(
+                null,
+                segment(
+                    "seg-1",
+                    TestSupport.md5(SEGMENT),
+                    SEGMENT.length,
+                    server.baseUrl() + "/s3/seg-1?X-Amz-Signature=s"))));
+    server.on("GET /s3/seg-1", Reply.bytes(200, SEGMENT, "application/octet-stream"));
+    server.on(
+        "GET /v1/salesReports",
+        Reply.error(404, "NOT_FOUND", "There were no sales for the date specified."));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void extractWithFailingAppExitsOne() throws IOException {
+    int exitCode =
+        run(
+            "extract",
+            "--raw-root",
+            "raw",
+            "--date",
+            "2025-01-09",
+            "--app-id",
+            "1000000001",
+            "--app-id",
+            "1000000002",
+            "--api-base-url",
+            server.baseUrl(),
+            "--sandbox",
+            "--summary-file",
+            "out/summary.json",
+            "--threads",
+            "2");
+
+    assertThat(exitCode).isEqualTo(ExitCodes.FAILED);
+    String printed = out.toString().trim();
+    assertThat(printed)
+        .matches(
+            dir.resolve("raw")
+                + "/runs/extractor/run_date=2025-01-09/20250110T060000000Z-[0-9a-f]{8}\\.json");
+    JsonNode summary = TestSupport.MAPPER.readTree(Path.of(printed).toFile());
+    assertThat(TestSupport.MAPPER.readTree(dir.resolve("out/summary.json").toFile()))
+        .isEqualTo(summary);
+
+    assertThat(summary.path("run_id").asText()).matches("20250110T060000000Z-[0-9a-f]{8}");
+    assertThat(summary.path("started_at").asText()).isEqualTo("2025-01-10T06:00:00.000Z");
+    assertThat(summary.path("finished_at").asText()).isEqualTo("2025-01-10T06:00:00.000Z");
+    assertThat(summary.path("date").asText()).isEqualTo("2025-01-09");
+    JsonNode first = summary.path("apps").get(0);
+    assertThat(first.path("app_id").asText()).isEqualTo("1000000001");
+    assertThat(first.path("request_id").asText()).isEqualTo("req-1");
+    assertThat(first.path("reports_found").asInt()).isEqualTo(1);
+    assertThat(first.path("instances_landed").asInt()).isEqualTo(1);
+    assertThat(first.path("instances_skipped").asInt()).isZero();
+    assertThat(first.path("errors")).isEmpty();
+    JsonNode second = summary.path("apps").get(1);
+    assertThat(second.path("app_id").asText()).isEqualTo("1000000002");
+    assertThat(second.path("request_id").isNull()).isTrue();
+    assertThat(second.path("errors").get(0).asText())
+        .isEqualTo(
+            "Cannot extract analytics reports of app 1000000002: Cannot GET "
+                + server.baseUrl()
+                + "/v1/apps/1000000002/analyticsReportRequests?filter%5BaccessType%5D=ONGOING:"
+                + " HTTP 403 FORBIDDEN_ERROR (The API key in use does not allow this request)");
+    assertThat(summary.path("sales").toString())
+        .isEqualTo("{\"status\":\"empty\",\"row_count\":0,\"errors\":[]}");
+    assertThat(summary.path("touched_metric_dates").toString())
+        .isEqualTo("[\"2025-01-07\",\"2025-01-08\",\"2025-01-09\"]");
+    assertThat(summary.path("units_landed").asInt()).isEqualTo(2);
+    assertThat(summary.path("errors_total").asInt()).isEqualTo(1);
+    assertThat(server.requests("GET", "/v1/salesReports").get(0).header("Authorization"))
+        .startsWith("Bearer ey");
+  }
+
+  @Test
+  void secondRunLandsNothingAndExitsZero() throws IOException {
+    String[] args = {
+      "extract", "--raw-root", "raw", "--api-base-url", server.baseUrl(), "--sandbox"
+    };
+    assertThat(run(args)).isEqualTo(ExitCodes.OK);
+
+    int exitCode = run(args);
+
+    assertThat(exitCode).isEqualTo(ExitCodes.OK);
+    JsonNode summary = TestSupport.MAPPER.readTree(Path.of(out.toString().trim()).toFile());
+    assertThat(summary.path("date").asText()).isEqualTo("2025-01-09");
+    assertThat(summary.path("apps").get(0).path("instances_skipped").asInt()).isEqualTo(1);
+    assertThat(summary.path("sales").path("status").asText()).isEqualTo("skipped");
+    assertThat(summary.path("touched_metric_dates")).isEmpty();
+    assertThat(summary.path("units_landed").asInt()).isZero();
+    assertThat(server.requests("GET", "/s3/seg-1")).hasSize(1);
+  }
+
+  @Test
+  void invalidDateIsUsageError() {
+    int exitCode = run("extract", "--date", "2025-13-01");
+
+    assertThat(exitCode).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("Invalid --date: 2025-13-01 (expected YYYY-MM-DD)");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void invalidThreadCountIsUsageError() {
+    assertThat(run("extract", "--threads", "0")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("Invalid --threads: 0 (expected 1 to 32)");
+  }
+
+  @Test
+  void missingConfigurationIsUsageError() {
+    environment = Map.of();
+
+    int exitCode = run("extract");
+
+    assertThat(exitCode).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString().trim())
+        .isEqualTo(
+            "Cannot configure the extractor: missing ASC_ISSUER_ID, ASC_KEY_ID, ASC_P8_PATH,"
+                + " APPLE_VENDOR_NUMBER, APP_IDS (set them in the environment or in "
+                + dir.resolve(".env")
+                + ")");
+  }
+
+  @Test
+  void plainHttpWithoutSandboxIsUsageError() {
+    int exitCode = run("extract", "--api-base-url", server.baseUrl());
+
+    assertThat(exitCode).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("Invalid ASC_API_BASE_URL: " + server.baseUrl());
+    assertThat(server.requests()).isEmpty();
+  }
+
+  @Test
+  void missingCommandIsUsageError() {
+    assertThat(run()).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("Missing command (expected extract or import)");
+  }
+
+  @Test
+  void importRejectionExitsOne() throws IOException {
+    String header =
+        "Provider\tProvider Country\tSKU\tDeveloper\tTitle\tVersion\tProduct Type Identifier\tUnits"
+            + "\tDeveloper Proceeds\tBegin Date\tEnd Date\tCustomer Currency\tCountry Code"
+            + "\tCurrency of Proceeds\tApple Identifier\tCustomer Price\tPromo Code\tParent Identifier"
+            + "\tSubscription\tPeriod\n";
+    String row =
+        "APPLE\tUS\tSKU001\tExample Co\tExample App\t1.0\t1\t9\t0\t01/06/2025\t01/06/2025\tUSD\tUS\tUSD\t1000000001\t0\t \t \t \t \n";
+    Files.writeString(dir.resolve("S_D_80000001_20250106.txt"), header + row);
+    Files.writeString(dir.resolve("S_D_1.txt"), header.replace("\tUnits\t", "\t") + row);
+
+    int exitCode =
+        run(
+            "import",
+            "--raw-root",
+            "raw",
+            "--summary-file",
+            "import.json",
+            "S_D_80000001_20250106.txt",
+            "S_D_1.txt");
+
+    assertThat(exitCode).isEqualTo(ExitCodes.FAILED);
+    String[] lines = out.toString().split("\n");
+    assertThat(lines).hasSize(2);
+    assertThat(lines[0])
+        .matches(
+            "landed\t"
+                + dir.resolve("S_D_80000001_20250106.txt")
+                + "\tsource=sales/report=sales_summary/granularity=DAILY/report_date=2025-01-06/vendor=import/landing=20250110T060000000Z-[0-9a-f]{8}/\t2025-01-06");
+    assertThat(lines[1])
+        .isEqualTo(
+            "rejected\t"
+                + dir.resolve("S_D_1.txt")
+                + "\tCannot import sales file S_D_1.txt: missing required column \"Units\"");
+    JsonNode summary = TestSupport.MAPPER.readTree(dir.resolve("import.json").toFile());
+    assertThat(summary.path("files").get(0).path("status").asText()).isEqualTo("landed");
+    assertThat(summary.path("files").get(0).path("layout").asText()).isEqualTo("20-column");
+    assertThat(summary.path("files").get(1).path("status").asText()).isEqualTo("rejected");
+  }
+
+  @Test
+  void s3RawRootIsUsageError() throws IOException {
+    Files.writeString(dir.resolve("S_D_1.txt"), "SKU\n");
+
+    assertThat(run("import", "--raw-root", "s3://bucket/raw", "S_D_1.txt"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString().trim())
+        .isEqualTo(
+            "Invalid raw root: s3://bucket/raw (expected a local folder; the extractor writes no S3 yet)");
+  }
+
+  @Test
+  void importWithoutFilesIsUsageError() {
+    assertThat(run("import")).isEqualTo(ExitCodes.USAGE);
+  }
+
+  private int run(String... args) {
+    out = new StringWriter();
+    err = new StringWriter();
+    CliContext context =
+        new CliContext(
+            environment,
+            dir,
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            new MutableClock(Instant.parse("2025-01-10T06:00:00Z")),
+            TestSupport.fastRetry(new TestSupport.RecordingSleeper()));
+    return ExtractorMain.execute(context, args);
+  }
+}

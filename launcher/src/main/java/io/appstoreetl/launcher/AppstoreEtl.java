@@ -1,0 +1,55 @@
+package io.appstoreetl.launcher;
+
+import java.io.PrintStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code appstore-etl} command: one entry point for a person at a terminal. */
+@Command(
+    name = "appstore-etl",
+    mixinStandardHelpOptions = true,
+    version = "appstore-etl 0.1.0-SNAPSHOT",
+    description = "App Store Connect data into Apache Iceberg tables.",
+    subcommands = {
+      DailyCommand.class,
+      CurateCommand.class,
+      QueryCommand.class,
+      ImportCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class AppstoreEtl {
+
+  /** Builds the command line with the launcher's error handling and exit codes. */
+  public static CommandLine commandLine(PrintStream out, PrintStream err) {
+    CommandLine commandLine = new CommandLine(new AppstoreEtl(), new Factory(out, err));
+    commandLine.setOut(new java.io.PrintWriter(out, true));
+    commandLine.setErr(new java.io.PrintWriter(err, true));
+    commandLine.setExecutionExceptionHandler(
+        (exception, cmd, parseResult) -> {
+          if (exception instanceof LauncherException launcherException) {
+            err.println("Error: " + launcherException.getMessage());
+            return launcherException.exitCode();
+          }
+          throw exception;
+        });
+    return commandLine;
+  }
+
+  public static void main(String[] args) {
+    int exitCode = commandLine(System.out, System.err).execute(args);
+    System.exit(exitCode);
+  }
+
+  /** Gives every command the streams it writes to, so that tests can read them. */
+  private record Factory(PrintStream out, PrintStream err) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (LauncherCommand.class.isAssignableFrom(type)) {
+        K command = CommandLine.defaultFactory().create(type);
+        ((LauncherCommand) command).streams(out, err);
+        return command;
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package io.appstoreetl.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.appstoreetl.sandbox.SandboxServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The daily job: extract what Apple published, curate the metric dates it touched, and print what
+ * landed.
+ *
+ * <p>With {@code --sandbox} it starts the App Store Connect sandbox on loopback and uses a
+ * generated key, so it runs with no Apple account. Without it, it reads the configured key and
+ * vendor number ({@code ASC_ISSUER_ID}, {@code ASC_KEY_ID}, {@code ASC_P8_PATH}, {@code
+ * APPLE_VENDOR_NUMBER}, {@code APP_IDS}, or a {@code .env} file) and calls Apple's API.
+ */
+@Command(
+    name = "daily",
+    mixinStandardHelpOptions = true,
+    description = "Extract, curate and summarise one day.")
+final class DailyCommand extends LauncherCommand {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Option(
+      names = "--sandbox",
+      description = "Run against the embedded App Store Connect sandbox instead of Apple.")
+  boolean sandbox;
+
+  @Option(
+      names = "--apps",
+      paramLabel = "N",
+      description = "Sandbox only: number of apps (default: 3, or what the lake's sandbox used).")
+  Integer appCount;
+
+  @Option(
+      names = "--app-id",
+      paramLabel = "ID",
+      description = "Extract only this app (repeatable); default: every configured app.")
+  List<String> appIds = new ArrayList<>();
+
+  @Option(
+      names = "--date",
+      paramLabel = "YYYY-MM-DD",
+      description =
+          "Metric date to extract and report (default: the latest day Apple has published, yesterday in UTC).")
+  String date;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description =
+          "Sandbox only: seed of the generated data for a new lake (default: ${DEFAULT-VALUE}).",
+      defaultValue = "42")
+  long seed;
+
+  @Override
+  public Integer call() {
+    LocalDate metricDate = metricDate();
+    for (String appId : appIds) {
+      if (!appId.matches("[0-9]{1,20}")) {
+        throw new LauncherException(
+            ExitCodes.USAGE, "Invalid --app-id: " + appId + " (expected a numeric Apple id)");
+      }
+    }
+    EtlHome home = EtlHome.locate();
+    Lake lake = lake();
+    createDirectories(lake);
+
+    if (sandbox) {
+      return runWithSandbox(home, lake, metricDate);
+    }
+    return runDaily(home, lake, metricDate, List.of(), Map.of());
+  }
+
+  private Integer runWithSandbox(EtlHome home, Lake lake, LocalDate metricDate) {
+    SandboxLake sandboxLake = new SandboxLake(lake);
+    SandboxLake.Settings settings = sandboxLake.settings(seed, appCount, metricDate);
+    // Apple publishes a day's first data the next day, so the sandbox's clock is the day after.
+    LocalDate today = metricDate.plusDays(1);
+    try (SandboxServer server = sandboxLake.start(settings, today)) {
+      err.printf(
+          "Sandbox: App Store Connect emulator at %s with %d apps, data from %s, today %s%n",
+          server.baseUrl(), settings.appCount(), settings.historyStart(), today);
+      Map<String, String> environment = new HashMap<>();
+      environment.put("ASC_ISSUER_ID", settings.issuerId());
+      environment.put("ASC_KEY_ID", SandboxLake.KEY_ID);
+      environment.put("ASC_P8_PATH", sandboxLake.privateKeyFile().toString());
+      environment.put("APPLE_VENDOR_NUMBER", server.config().vendorNumber());
+      environment.put("APP_IDS", String.join(",", server.config().appIds()));
+      List<String> extraArguments = List.of("--sandbox", "--api-base-url", server.baseUrl());
+      return runDaily(home, lake, metricDate, extraArguments, environment);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start the sandbox", e);
+    }
+  }
+
+  private Integer runDaily(
+      EtlHome home,
+      Lake lake,
+      LocalDate metricDate,
+      List<String> extraExtractorArguments,
+      Map<String, String> environment) {
+    Path summaryFile =
+        lake.runsDirectory()
+            .resolve("extract-" + metricDate + "-" + System.currentTimeMillis() + ".json");
+    List<String> arguments = new ArrayList<>();
+    arguments.add("extract");
+    arguments.add("--raw-root");
+    arguments.add(lake.raw().toString());
+    arguments.add("--date");
+    arguments.add(metricDate.toString());
+    arguments.add("--summary-file");
+    arguments.add(summaryFile.toString());
+    for (String appId : appIds) {
+      arguments.add("--app-id");
+      arguments.add(appId);
+    }
+    arguments.addAll(extraExtractorArguments);
+
+    err.printf("Extract: landing what Apple published up to %s in %s%n", metricDate, lake.raw());
+    ProcessRunner.Result extract =
+        new ExtractorRunner(home, processRunner()).run(lake, arguments, environment);
+    if (!Files.exists(summaryFile)) {
+      throw new LauncherException(
+          ExitCodes.FAILED,
+          "Extractor failed with exit code " + extract.exitCode() + " and wrote no run summary");
+    }
+    JsonNode summary = readJson(summaryFile);
+    TreeSet<LocalDate> dates = new TreeSet<>();
+    dates.add(metricDate);
+    for (JsonNode touched : summary.path("touched_metric_dates")) {
+      dates.add(LocalDate.parse(touched.asText()));
+    }
+    out.printf(
+        "Extracted: %d units landed, %d errors; metric dates to curate: %s%n",
+        summary.path("units_landed").asInt(), summary.path("errors_total").asInt(), dates);
+
+    List<String> jobArguments = new ArrayList<>();
+    jobArguments.add("--raw-root");
+    jobArguments.add(lake.raw().toUri().toString());
+    jobArguments.add("--dates");
+    jobArguments.add(String.join(",", dates.stream().map(LocalDate::toString).toList()));
+    jobArguments.add("--summary-date");
+    jobArguments.add(metricDate.toString());
+    err.printf("Curate: Spark job for %d metric dates into %s%n", dates.size(), lake.warehouse());
+    ProcessRunner.Result curate =
+        sparkJobRunner(home).run(SparkJobRunner.CURATION_JOB, lake, jobArguments);
+    if (curate.exitCode() != 0) {
+      throw new LauncherException(
+          ExitCodes.FAILED, "Spark curation job failed with exit code " + curate.exitCode());
+    }
+    if (extract.exitCode() != 0) {
+      err.printf(
+          "Extractor reported %d errors (exit code %d); see %s%n",
+          summary.path("errors_total").asInt(), extract.exitCode(), summaryFile);
+      return ExitCodes.FAILED;
+    }
+    return ExitCodes.OK;
+  }
+
+  private LocalDate metricDate() {
+    if (date == null) {
+      return LocalDate.now(ZoneOffset.UTC).minusDays(1);
+    }
+    try {
+      return LocalDate.parse(date);
+    } catch (DateTimeParseException e) {
+      throw new LauncherException(
+          ExitCodes.USAGE, "Invalid --date: " + date + " (expected YYYY-MM-DD)");
+    }
+  }
+
+  private static void createDirectories(Lake lake) {
+    try {
+      Files.createDirectories(lake.raw());
+      Files.createDirectories(lake.runsDirectory());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create lake folders under " + lake.root(), e);
+    }
+  }
+
+  static JsonNode readJson(Path file) {
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.appstoreetl.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Starts the extractor in its own JVM, as cron or Airflow would in production. */
+final class ExtractorRunner {
+
+  static final String EXTRACTOR_MAIN = "io.appstoreetl.extractor.cli.ExtractorMain";
+
+  private final EtlHome home;
+  private final ProcessRunner processRunner;
+
+  ExtractorRunner(EtlHome home, ProcessRunner processRunner) {
+    this.home = home;
+    this.processRunner = processRunner;
+  }
+
+  ProcessRunner.Result run(Lake lake, List<String> arguments, Map<String, String> environment) {
+    List<String> command = new ArrayList<>();
+    command.add(SparkJobRunner.javaExecutable());
+    command.add("-Xmx512m");
+    command.add("-cp");
+    command.add(home.extractorClasspath());
+    command.add(EXTRACTOR_MAIN);
+    command.addAll(arguments);
+    return processRunner.run(command, environment, Path.of("").toAbsolutePath());
+  }
+}

@@ -1,0 +1,117 @@
+package io.appstoreetl.launcher;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a child process, copying its stdout to this process's stdout (and keeping a copy) and its
+ * stderr to this process's stderr.
+ *
+ * <p>The extractor and the Spark job run as separate processes, as in production, so a failure in
+ * one of them shows up as its exit code and its own messages.
+ */
+final class ProcessRunner {
+
+  /** The outcome of one child process. */
+  record Result(int exitCode, String stdout) {}
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  ProcessRunner(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  Result run(List<String> command, Map<String, String> environment, Path workingDirectory) {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.directory(workingDirectory.toFile());
+    builder.environment().putAll(environment);
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start process " + command.get(0), e);
+    }
+    try {
+      process.getOutputStream().close();
+    } catch (IOException e) {
+      // closing an unused pipe cannot lose data
+    }
+
+    ByteArrayOutputStream stdoutCopy = new ByteArrayOutputStream();
+    Thread stdoutPump = pump(process.getInputStream(), new TeeStream(out, stdoutCopy));
+    Thread stderrPump = pump(process.getErrorStream(), err);
+    try {
+      int exitCode = process.waitFor();
+      stdoutPump.join();
+      stderrPump.join();
+      out.flush();
+      err.flush();
+      return new Result(exitCode, stdoutCopy.toString(StandardCharsets.UTF_8));
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for " + command.get(0), e);
+    }
+  }
+
+  private static Thread pump(InputStream from, OutputStream to) {
+    Thread thread =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[8192];
+              try (from) {
+                int read;
+                while ((read = from.read(buffer)) >= 0) {
+                  synchronized (to) {
+                    to.write(buffer, 0, read);
+                  }
+                }
+              } catch (IOException e) {
+                // the child closed its end; nothing more to copy
+              }
+            },
+            "child-output");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  /** Writes to two streams, so that a child's stdout reaches the user and can be parsed. */
+  private static final class TeeStream extends OutputStream {
+    private final OutputStream first;
+    private final OutputStream second;
+
+    TeeStream(OutputStream first, OutputStream second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      first.write(b);
+      second.write(b);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      first.write(bytes, offset, length);
+      second.write(bytes, offset, length);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      first.flush();
+      second.flush();
+    }
+  }
+}

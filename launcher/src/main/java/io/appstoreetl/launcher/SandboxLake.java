@@ -1,0 +1,165 @@
+package io.appstoreetl.launcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.appstoreetl.sandbox.SandboxConfig;
+import io.appstoreetl.sandbox.SandboxServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * The sandbox that belongs to one local lake.
+ *
+ * <p>The first sandbox run stores its settings (seed, number of apps, first day of data) and a
+ * generated API key in {@code lake/sandbox}. Later runs reuse them, so that consecutive daily runs
+ * see one consistent history, as they would against Apple. The key is an ordinary App Store Connect
+ * {@code .p8} file (PKCS#8 PEM, P-256), readable only by its owner.
+ */
+final class SandboxLake {
+
+  static final String KEY_ID = "SANDBOX001";
+  static final String SETTINGS_FILE = "sandbox.json";
+  static final int DEFAULT_HISTORY_DAYS = 3;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The stored settings of a lake's sandbox. */
+  record Settings(long seed, int appCount, LocalDate historyStart, String issuerId) {}
+
+  private final Path directory;
+
+  SandboxLake(Lake lake) {
+    this.directory = lake.sandboxDirectory();
+  }
+
+  /**
+   * Reads the stored settings, or stores new ones built from the arguments when the lake has none.
+   * An explicit {@code appCount} replaces the stored one.
+   */
+  Settings settings(long seed, Integer appCount, LocalDate firstDate) {
+    Path file = directory.resolve(SETTINGS_FILE);
+    try {
+      if (Files.exists(file)) {
+        ObjectNode node = (ObjectNode) JSON.readTree(file.toFile());
+        Settings stored =
+            new Settings(
+                node.get("seed").asLong(),
+                node.get("app_count").asInt(),
+                LocalDate.parse(node.get("history_start").asText()),
+                node.get("issuer_id").asText());
+        if (appCount == null || appCount == stored.appCount()) {
+          return stored;
+        }
+        return write(
+            file, new Settings(stored.seed(), appCount, stored.historyStart(), stored.issuerId()));
+      }
+      Files.createDirectories(directory);
+      Settings fresh =
+          new Settings(
+              seed,
+              appCount == null ? 3 : appCount,
+              firstDate.minusDays(DEFAULT_HISTORY_DAYS),
+              UUID.randomUUID().toString());
+      return write(file, fresh);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read or write sandbox settings " + file, e);
+    }
+  }
+
+  private static Settings write(Path file, Settings settings) throws IOException {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("seed", settings.seed());
+    node.put("app_count", settings.appCount());
+    node.put("history_start", settings.historyStart().toString());
+    node.put("issuer_id", settings.issuerId());
+    JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), node);
+    return settings;
+  }
+
+  /** Starts the sandbox with the stored settings and its clock at {@code today}. */
+  SandboxServer start(Settings settings, LocalDate today) throws IOException {
+    SandboxConfig config =
+        SandboxConfig.builder()
+            .seed(settings.seed())
+            .appCount(settings.appCount())
+            .historyStart(settings.historyStart())
+            .today(today)
+            .build();
+    SandboxServer server = SandboxServer.start(config);
+    server.registerKey(KEY_ID, settings.issuerId(), publicKey());
+    return server;
+  }
+
+  /** The {@code .p8} file of the sandbox key, created on first use. */
+  Path privateKeyFile() {
+    Path file = directory.resolve("AuthKey_" + KEY_ID + ".p8");
+    if (!Files.exists(file)) {
+      generateKey(file);
+    }
+    return file;
+  }
+
+  private ECPublicKey publicKey() {
+    Path file = directory.resolve("AuthKey_" + KEY_ID + ".pub");
+    privateKeyFile();
+    try {
+      byte[] der = Base64.getMimeDecoder().decode(pemBody(Files.readString(file)));
+      return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read sandbox public key " + file, e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Invalid sandbox public key in " + file, e);
+    }
+  }
+
+  private void generateKey(Path privateKeyFile) {
+    try {
+      Files.createDirectories(directory);
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      KeyPair pair = generator.generateKeyPair();
+      ECPrivateKey privateKey = (ECPrivateKey) pair.getPrivate();
+      // Check that the PKCS#8 encoding reads back before it is stored.
+      KeyFactory.getInstance("EC")
+          .generatePrivate(new PKCS8EncodedKeySpec(privateKey.getEncoded()));
+
+      Path publicKeyFile = directory.resolve("AuthKey_" + KEY_ID + ".pub");
+      Files.writeString(publicKeyFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+      Files.deleteIfExists(privateKeyFile);
+      Files.createFile(
+          privateKeyFile,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(privateKeyFile, pem("PRIVATE KEY", privateKey.getEncoded()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write sandbox key " + privateKeyFile, e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot generate an EC P-256 key pair", e);
+    }
+  }
+
+  private static String pem(String type, byte[] der) {
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
+  }
+
+  private static String pemBody(String pem) {
+    return pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+  }
+}

@@ -1,0 +1,87 @@
+package io.appstoreetl.launcher;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the Spark job in its own JVM through {@code org.apache.spark.deploy.SparkSubmit}, the
+ * class behind {@code spark-submit}, so that the launcher runs the job exactly as a Spark
+ * installation would.
+ */
+final class SparkJobRunner {
+
+  static final String CURATION_JOB = "io.appstoreetl.curation.CurationJob";
+  static final String QUERY_JOB = "io.appstoreetl.curation.QueryJob";
+
+  /** JVM options that Spark 3.5 needs on Java 17. */
+  static final List<String> JAVA17_OPENS =
+      List.of(
+          "--add-opens=java.base/java.lang=ALL-UNNAMED",
+          "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+          "--add-opens=java.base/java.nio=ALL-UNNAMED",
+          "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+          "--add-opens=java.base/java.util=ALL-UNNAMED",
+          "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED");
+
+  private final EtlHome home;
+  private final ProcessRunner processRunner;
+  private final String master;
+
+  SparkJobRunner(EtlHome home, ProcessRunner processRunner, String master) {
+    this.home = home;
+    this.processRunner = processRunner;
+    this.master = master;
+  }
+
+  ProcessRunner.Result run(String mainClass, Lake lake, List<String> jobArguments) {
+    Path jobJar = home.jobJar();
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    command.addAll(JAVA17_OPENS);
+    command.add("-Xmx2g");
+    Path logConfig = home.sparkLogConfig();
+    if (Files.exists(logConfig)) {
+      command.add("-Dlog4j2.configurationFile=" + logConfig.toUri());
+    }
+    command.add("-cp");
+    command.add(home.sparkClasspath());
+    command.add("org.apache.spark.deploy.SparkSubmit");
+    command.add("--master");
+    command.add(master);
+    command.add("--conf");
+    command.add("spark.ui.enabled=false");
+    command.add("--conf");
+    command.add("spark.sql.shuffle.partitions=8");
+    command.add("--class");
+    command.add(mainClass);
+    command.add(jobJar.toString());
+    command.addAll(catalogArguments(lake));
+    command.addAll(jobArguments);
+    return processRunner.run(command, Map.of(), lake.root());
+  }
+
+  static List<String> catalogArguments(Lake lake) {
+    return List.of(
+        "--catalog-uri",
+        lake.catalogUri(),
+        "--warehouse",
+        lake.warehouse().toUri().toString(),
+        "--catalog-name",
+        Lake.CATALOG_NAME,
+        "--database",
+        Lake.DATABASE);
+  }
+
+  static String javaExecutable() {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    return Files.isExecutable(java) ? java.toString() : "java";
+  }
+
+  static String joinClasspath(String... parts) {
+    return String.join(File.pathSeparator, parts);
+  }
+}

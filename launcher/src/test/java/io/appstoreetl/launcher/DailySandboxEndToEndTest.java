@@ -1,0 +1,165 @@
+package io.appstoreetl.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.appstoreetl.sandbox.GroundTruth;
+import io.appstoreetl.sandbox.SandboxConfig;
+import io.appstoreetl.sandbox.SandboxServer;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the daily job on three consecutive days against the sandbox, as cron would, and compares the
+ * curated tables with the sandbox's ground truth row for row: restated days must hold exactly the
+ * latest instance's rows, neither summed nor stale. Then it runs the same days again and checks
+ * that no row changed.
+ */
+class DailySandboxEndToEndTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final LocalDate FIRST_DAY = LocalDate.of(2025, 3, 10);
+  private static final int DAYS = 3;
+  private static final int APPS = 3;
+  private static final String[] TABLES = {"downloads", "engagement", "sales"};
+
+  @TempDir Path workDirectory;
+
+  @Test
+  void dailyRunsEqualGroundTruthAndRerunChangesNoRow() throws Exception {
+    Path lake = workDirectory.resolve("lake");
+    LocalDate lastDay = FIRST_DAY.plusDays(DAYS - 1);
+
+    for (int day = 0; day < DAYS; day++) {
+      runDaily(lake, FIRST_DAY.plusDays(day));
+    }
+    Map<String, List<Map<String, JsonNode>>> firstPass =
+        TableRows.readTables(lake, workDirectory.resolve("first.jsonl"), TABLES);
+
+    JsonNode settings = JSON.readTree(lake.resolve("sandbox/sandbox.json").toFile());
+    SandboxConfig config =
+        SandboxConfig.builder()
+            .seed(settings.get("seed").asLong())
+            .appCount(settings.get("app_count").asInt())
+            .historyStart(LocalDate.parse(settings.get("history_start").asText()))
+            .today(lastDay.plusDays(1))
+            .build();
+    try (SandboxServer sandbox = SandboxServer.start(config)) {
+      GroundTruth truth = sandbox.groundTruth();
+      assertAnalyticsEqualGroundTruth(
+          truth, config, firstPass.get("downloads"), "App Downloads Standard");
+      assertAnalyticsEqualGroundTruth(
+          truth,
+          config,
+          firstPass.get("engagement"),
+          "App Store Discovery and Engagement Standard");
+      assertSalesEqualGroundTruth(truth, firstPass.get("sales"), lastDay);
+    }
+
+    for (int day = 0; day < DAYS; day++) {
+      runDaily(lake, FIRST_DAY.plusDays(day));
+    }
+    Map<String, List<Map<String, JsonNode>>> secondPass =
+        TableRows.readTables(lake, workDirectory.resolve("second.jsonl"), TABLES);
+    for (String table : TABLES) {
+      assertThat(withoutLoadTime(secondPass.get(table)))
+          .as("rows of %s after running the same days again", table)
+          .containsExactlyInAnyOrderElementsOf(withoutLoadTime(firstPass.get(table)));
+    }
+  }
+
+  private static void runDaily(Path lake, LocalDate date) {
+    LauncherRun.Result result =
+        LauncherRun.run(
+            "daily",
+            "--sandbox",
+            "--apps",
+            String.valueOf(APPS),
+            "--lake",
+            lake.toString(),
+            "--date",
+            date.toString(),
+            "--spark-master",
+            "local[2]");
+    assertThat(result.exitCode())
+        .as("daily --date %s exit code; stderr:%n%s", date, result.stderr())
+        .isZero();
+    assertThat(result.stdout()).as("daily --date %s output", date).contains("Extracted:");
+  }
+
+  private static void assertAnalyticsEqualGroundTruth(
+      GroundTruth truth,
+      SandboxConfig config,
+      List<Map<String, JsonNode>> tableRows,
+      String report) {
+    Map<String, List<Map<String, JsonNode>>> byAppAndDate =
+        TableRows.groupBy(tableRows, "app_apple_id", "metric_date");
+    int comparedDates = 0;
+    int comparedRows = 0;
+    for (String appId : config.appIds()) {
+      for (LocalDate date : truth.metricDates()) {
+        List<Map<String, String>> expectedRows = truth.analyticsRows(appId, report, date);
+        List<Map<String, JsonNode>> actualRows =
+            byAppAndDate.getOrDefault(appId + "|" + date + "|", List.of());
+        List<Map<String, String>> expected = new ArrayList<>();
+        expectedRows.forEach(row -> expected.add(TableRows.normaliseAppleRow(row)));
+        List<Map<String, String>> actual = new ArrayList<>();
+        if (!expectedRows.isEmpty()) {
+          actualRows.forEach(
+              row -> actual.add(TableRows.asAppleRow(row, expectedRows.get(0).keySet())));
+        }
+        assertThat(actualRows)
+            .as("%s rows for app %s on %s", report, appId, date)
+            .hasSameSizeAs(expectedRows);
+        assertThat(actual)
+            .as("%s rows for app %s on %s", report, appId, date)
+            .containsExactlyInAnyOrderElementsOf(expected);
+        comparedDates++;
+        comparedRows += expected.size();
+      }
+    }
+    assertThat(comparedRows)
+        .as("%s rows compared over %d app-dates", report, comparedDates)
+        .isGreaterThan(1000);
+    assertThat(tableRows).as("%s table rows", report).hasSize(comparedRows);
+  }
+
+  private static void assertSalesEqualGroundTruth(
+      GroundTruth truth, List<Map<String, JsonNode>> tableRows, LocalDate lastDay) {
+    Map<String, List<Map<String, JsonNode>>> byDate = TableRows.groupBy(tableRows, "metric_date");
+    int comparedRows = 0;
+    for (LocalDate date = FIRST_DAY; !date.isAfter(lastDay); date = date.plusDays(1)) {
+      List<Map<String, String>> expectedRows = truth.salesRows(date);
+      List<Map<String, JsonNode>> actualRows = byDate.getOrDefault(date + "|", List.of());
+      List<Map<String, String>> expected = new ArrayList<>();
+      expectedRows.forEach(row -> expected.add(TableRows.normaliseAppleRow(row)));
+      List<Map<String, String>> actual = new ArrayList<>();
+      if (!expectedRows.isEmpty()) {
+        actualRows.forEach(
+            row -> actual.add(TableRows.asAppleRow(row, expectedRows.get(0).keySet())));
+      }
+      assertThat(actualRows).as("sales rows on %s", date).hasSameSizeAs(expectedRows);
+      assertThat(actual).as("sales rows on %s", date).containsExactlyInAnyOrderElementsOf(expected);
+      comparedRows += expected.size();
+    }
+    assertThat(tableRows).as("sales table rows").hasSize(comparedRows);
+  }
+
+  private static List<Map<String, String>> withoutLoadTime(List<Map<String, JsonNode>> rows) {
+    List<Map<String, String>> result = new ArrayList<>();
+    for (Map<String, JsonNode> row : rows) {
+      Map<String, String> copy = new HashMap<>();
+      row.forEach((column, value) -> copy.put(column, value == null ? null : value.toString()));
+      copy.remove("loaded_at");
+      result.add(copy);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,251 @@
+package io.appstoreetl.curation.parse;
+
+import io.appstoreetl.tables.Column;
+import io.appstoreetl.tables.TableDefinition;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the data lines of one report file into a table's columns, by header name.
+ *
+ * <p>Headers are matched to the table's Apple header names case-insensitively after trimming, so
+ * column order does not matter; headers the table does not define go to {@link
+ * SourceRecord#extraColumns()}. Empty lines are skipped, and so are {@code Total_} footer lines
+ * where the format has them. A line with a different number of fields than the header, or a value
+ * that is not of its column's type, becomes a {@link RejectedLine}.
+ *
+ * <p>Not thread-safe. Closing the reader closes the input stream.
+ */
+public final class ReportReader implements Iterator<LineResult>, Closeable {
+  private static final String FOOTER_PREFIX = "Total_";
+
+  private final String sourceFile;
+  private final BufferedReader reader;
+  private final TableDefinition table;
+  private final ReportFormat format;
+  private final Delimiter delimiter;
+  private final int fieldCount;
+
+  /** Per file field: index of the table column it feeds, or -1 for an extra or unnamed column. */
+  private final int[] columnIndexes;
+
+  /** Per file field: header name of an extra column, or null. */
+  private final String[] extraNames;
+
+  /** File field holding the metric date, or -1. */
+  private final int metricDateField;
+
+  private long lineNumber = 1; // the header
+  private LineResult next;
+
+  private ReportReader(
+      String sourceFile,
+      BufferedReader reader,
+      TableDefinition table,
+      ReportFormat format,
+      String headerLine)
+      throws RawFileException {
+    this.sourceFile = sourceFile;
+    this.reader = reader;
+    this.table = table;
+    this.format = format;
+    this.delimiter = Delimiter.sniff(headerLine);
+
+    List<String> headers = delimiter.split(headerLine);
+    this.fieldCount = headers.size();
+    this.columnIndexes = new int[fieldCount];
+    this.extraNames = new String[fieldCount];
+    Map<String, String> seenHeaders = new HashMap<>();
+    for (int i = 0; i < fieldCount; i++) {
+      String header = headers.get(i).trim();
+      columnIndexes[i] = -1;
+      if (header.isEmpty()) {
+        continue;
+      }
+      String previous = seenHeaders.put(header.toLowerCase(Locale.ROOT), header);
+      if (previous != null) {
+        throw new RawFileException(sourceFile, "duplicate column \"" + header + "\"");
+      }
+      Optional<Column> column = table.columnForHeader(header);
+      if (column.isPresent()) {
+        columnIndexes[i] = table.indexOf(column.get().name());
+      } else {
+        extraNames[i] = header;
+      }
+    }
+
+    checkRequiredColumns(seenHeaders);
+    this.metricDateField = fieldOf(table.indexOf(format.metricDateColumn()));
+  }
+
+  /**
+   * Opens a report file and reads its header line.
+   *
+   * @param sourceFile the file's raw-zone key, used in rejects and messages
+   * @throws RawFileException if the file has no header line, a duplicate header or lacks a column
+   *     the table requires; the stream is closed
+   * @throws IOException if the stream cannot be read
+   */
+  public static ReportReader open(
+      String sourceFile, InputStream in, TableDefinition table, ReportFormat format)
+      throws IOException, RawFileException {
+    BufferedReader reader = RawText.open(in);
+    try {
+      String headerLine = reader.readLine();
+      if (headerLine == null || headerLine.isBlank()) {
+        throw new RawFileException(sourceFile, "no header line");
+      }
+      return new ReportReader(sourceFile, reader, table, format, headerLine);
+    } catch (RawFileException | IOException | RuntimeException e) {
+      reader.close();
+      throw e;
+    }
+  }
+
+  /** Reads every remaining line into a list and closes the reader. */
+  public List<LineResult> readAll() throws IOException {
+    List<LineResult> results = new ArrayList<>();
+    try (this) {
+      while (hasNext()) {
+        results.add(next());
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+
+    return results;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  @Override
+  public boolean hasNext() {
+    while (next == null) {
+      String line;
+      try {
+        line = reader.readLine();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read raw file " + sourceFile, e);
+      }
+      if (line == null) {
+        return false;
+      }
+      lineNumber++;
+      if (line.isEmpty() || (format.skipsTotalFooters() && line.startsWith(FOOTER_PREFIX))) {
+        continue;
+      }
+      next = readLine(line);
+    }
+
+    return true;
+  }
+
+  @Override
+  public LineResult next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException("No more lines in " + sourceFile);
+    }
+    LineResult result = next;
+    next = null;
+
+    return result;
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+  }
+
+  private LineResult readLine(String line) {
+    List<String> fields = delimiter.split(line);
+    if (fields.size() != fieldCount) {
+      return reject(
+          line,
+          fields,
+          "Invalid row: "
+              + fields.size()
+              + " fields (expected "
+              + fieldCount
+              + ", as in the header)");
+    }
+
+    Object[] values = new Object[table.columns().size()];
+    Map<String, String> extraColumns = new LinkedHashMap<>();
+    for (int i = 0; i < fieldCount; i++) {
+      String text = ValueParser.normalize(fields.get(i));
+      if (extraNames[i] != null) {
+        extraColumns.put(extraNames[i], text);
+        continue;
+      }
+      if (columnIndexes[i] < 0) {
+        continue;
+      }
+
+      Column column = table.columns().get(columnIndexes[i]);
+      if (text == null && !column.nullable()) {
+        return reject(line, fields, ValueParser.missingValueReason(column, format));
+      }
+      try {
+        values[columnIndexes[i]] = ValueParser.parse(column, text, format);
+      } catch (InvalidValueException e) {
+        return reject(line, fields, e.getMessage());
+      }
+    }
+
+    return new SourceRecord(lineNumber, values, extraColumns, line);
+  }
+
+  private RejectedLine reject(String line, List<String> fields, String reason) {
+    LocalDate metricDate = null;
+    if (metricDateField >= 0 && metricDateField < fields.size()) {
+      String text = ValueParser.normalize(fields.get(metricDateField));
+      metricDate = text == null ? null : format.parseDate(text);
+    }
+
+    return new RejectedLine(sourceFile, lineNumber, metricDate, reason, line);
+  }
+
+  private void checkRequiredColumns(Map<String, String> seenHeaders) throws RawFileException {
+    List<String> missing =
+        table.requiredInFileColumns().stream()
+            .map(Column::appleHeader)
+            .filter(header -> !seenHeaders.containsKey(header.toLowerCase(Locale.ROOT)))
+            .map(header -> "\"" + header + "\"")
+            .toList();
+    if (missing.size() == 1) {
+      throw new RawFileException(sourceFile, "missing required column " + missing.get(0));
+    }
+    if (!missing.isEmpty()) {
+      throw new RawFileException(
+          sourceFile,
+          "missing required columns " + missing.stream().collect(Collectors.joining(", ")));
+    }
+  }
+
+  private int fieldOf(int columnIndex) {
+    for (int i = 0; i < fieldCount; i++) {
+      if (columnIndexes[i] == columnIndex) {
+        return i;
+      }
+    }
+
+    return -1;
+  }
+}

@@ -1,0 +1,138 @@
+package io.appstoreetl.curation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.appstoreetl.tables.Tables;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class CurationArgumentsTest {
+
+  @Test
+  void defaultsAndDateUnion() {
+    CurationArguments arguments =
+        CurationArguments.parse(
+            new String[] {
+              "--raw-root",
+              "/data/raw",
+              "--catalog-uri",
+              "jdbc:sqlite:/data/catalog.db",
+              "--warehouse=/data/warehouse",
+              "--dates",
+              "2025-01-10, 2025-01-01",
+              "--from",
+              "2025-01-02",
+              "--to",
+              "2025-01-03"
+            });
+
+    assertThat(arguments.dates())
+        .containsExactly(
+            LocalDate.of(2025, 1, 1),
+            LocalDate.of(2025, 1, 2),
+            LocalDate.of(2025, 1, 3),
+            LocalDate.of(2025, 1, 10));
+    assertThat(arguments.catalog())
+        .isEqualTo(
+            new CatalogOptions(
+                "lake", "jdbc:sqlite:/data/catalog.db", "/data/warehouse", "appstore"));
+    assertThat(arguments.tables()).containsExactlyElementsOf(Tables.all());
+    assertThat(arguments.summaryDate()).isNull();
+  }
+
+  @Test
+  void tablesAndSummaryDate() {
+    CurationArguments arguments =
+        CurationArguments.parse(
+            new String[] {
+              "--raw-root", "s3a://bucket/raw", "--dates", "2025-01-07",
+              "--tables", "sales,downloads", "--summary-date", "2025-01-07",
+              "--catalog-name", "other", "--database", "apps"
+            });
+
+    assertThat(arguments.tables()).containsExactly(Tables.SALES, Tables.DOWNLOADS);
+    assertThat(arguments.summaryDate()).isEqualTo(LocalDate.of(2025, 1, 7));
+    assertThat(arguments.catalog()).isEqualTo(new CatalogOptions("other", null, null, "apps"));
+  }
+
+  @Test
+  void rejectsBadDate() {
+    assertThatThrownBy(() -> parse("--raw-root", "r", "--dates", "2025-1-7"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Invalid --dates value: 2025-1-7 (expected YYYY-MM-DD)");
+  }
+
+  @Test
+  void rejectsFromWithoutTo() {
+    assertThatThrownBy(() -> parse("--raw-root", "r", "--from", "2025-01-07"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Missing required option --to");
+  }
+
+  @Test
+  void rejectsReversedRange() {
+    assertThatThrownBy(() -> parse("--raw-root", "r", "--from", "2025-01-07", "--to", "2025-01-06"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Invalid --from/--to: 2025-01-07 to 2025-01-06 (expected --from on or before --to)");
+  }
+
+  @Test
+  void rejectsMissingDates() {
+    assertThatThrownBy(() -> parse("--raw-root", "r"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Missing required option --dates or --from/--to (the metric dates to recompute)");
+  }
+
+  @Test
+  void rejectsUnknownTable() {
+    assertThatThrownBy(
+            () -> parse("--raw-root", "r", "--dates", "2025-01-07", "--tables", "sessions"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Invalid --tables value: sessions (expected a comma-separated subset of [downloads,"
+                + " engagement, sales])");
+  }
+
+  @Test
+  void rejectsUnknownOption() {
+    assertThatThrownBy(() -> parse("--raw-root", "r", "--date", "2025-01-07"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Unknown option: --date (expected one of --raw-root, ");
+  }
+
+  @Test
+  void rejectsCatalogUriThatIsNotJdbc() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "--raw-root",
+                    "r",
+                    "--dates",
+                    "2025-01-07",
+                    "--catalog-uri",
+                    "/data/catalog.db"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Invalid --catalog-uri: /data/catalog.db"
+                + " (expected a JDBC URI such as jdbc:sqlite:<path>)");
+  }
+
+  @Test
+  void mainReturnsTwoOnInvalidArguments() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    int status = CurationJob.run(new String[] {"--raw-root", "r"}, new PrintStream(bytes));
+
+    assertThat(status).isEqualTo(2);
+    assertThat(bytes.toString()).isEmpty();
+  }
+
+  private static CurationArguments parse(String... args) {
+    return CurationArguments.parse(args);
+  }
+}

@@ -1,0 +1,143 @@
+package io.appstoreetl.curation.raw;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class UnitManifestTest {
+  private static final String UNIT =
+      "source=analytics/report=app_downloads_standard/granularity=DAILY/processing_date=2025-01-10"
+          + "/app_id=1000000001/instance_id=5c43f2fa-aae7-4290-8664-d6551784c508/";
+
+  private static final String ANALYTICS_JSON =
+      """
+      {
+        "manifest_version": 1,
+        "source": "analytics",
+        "report": "app_downloads_standard",
+        "report_name": "App Downloads Standard",
+        "granularity": "DAILY",
+        "app_id": "1000000001",
+        "vendor_number": null,
+        "access_type": "ONGOING",
+        "instance_id": "5c43f2fa-aae7-4290-8664-d6551784c508",
+        "processing_date": "2025-01-10",
+        "report_date": null,
+        "status": "complete",
+        "min_metric_date": "2025-01-07",
+        "max_metric_date": "2025-01-09",
+        "row_count": 3,
+        "files": [
+          {"path": "segment=s-1.attempt=20250110T061502123Z-1a2b3c4d.gz", "row_count": 2},
+          {"path": "segment=s-2.attempt=20250110T061502999Z-1a2b3c4e.gz", "row_count": 1}
+        ],
+        "landed_at": "2025-01-10T06:15:03.456Z",
+        "some_future_field": {"ignored": true}
+      }
+      """;
+
+  @Test
+  void parsesAnalyticsManifest() {
+    UnitManifest manifest = UnitManifest.parse(UNIT, ANALYTICS_JSON);
+
+    assertThat(manifest.unitKey()).isEqualTo(UNIT);
+    assertThat(manifest.kind()).hasValue(ReportKind.APP_DOWNLOADS_STANDARD);
+    assertThat(manifest.appId()).isEqualTo(1000000001L);
+    assertThat(manifest.processingDate()).isEqualTo(LocalDate.of(2025, 1, 10));
+    assertThat(manifest.instanceId()).isEqualTo("5c43f2fa-aae7-4290-8664-d6551784c508");
+    assertThat(manifest.status()).isEqualTo(UnitManifest.Status.COMPLETE);
+    assertThat(manifest.origin()).isEqualTo("api");
+    assertThat(manifest.landedAt()).isEqualTo(Instant.parse("2025-01-10T06:15:03.456Z"));
+    assertThat(manifest.files())
+        .containsExactly(
+            "segment=s-1.attempt=20250110T061502123Z-1a2b3c4d.gz",
+            "segment=s-2.attempt=20250110T061502999Z-1a2b3c4e.gz");
+  }
+
+  @Test
+  void parsesEmptySalesManifest() {
+    String json =
+        """
+        {"manifest_version": 1, "source": "sales", "report": "sales_summary",
+         "granularity": "DAILY", "app_id": null, "vendor_number": "80000001",
+         "instance_id": null, "processing_date": null, "report_date": "2025-01-09",
+         "status": "empty", "row_count": 0, "files": [], "landed_at": "2025-01-10T06:00:00Z"}
+        """;
+
+    UnitManifest manifest = UnitManifest.parse("source=sales/report=sales_summary/", json);
+
+    assertThat(manifest.status()).isEqualTo(UnitManifest.Status.EMPTY);
+    assertThat(manifest.vendorNumber()).isEqualTo("80000001");
+    assertThat(manifest.reportDate()).isEqualTo(LocalDate.of(2025, 1, 9));
+    assertThat(manifest.files()).isEmpty();
+    assertThat(manifest.isImport()).isFalse();
+  }
+
+  @Test
+  void rejectsUnknownVersion() {
+    String json = ANALYTICS_JSON.replace("\"manifest_version\": 1", "\"manifest_version\": 2");
+
+    assertThatThrownBy(() -> UnitManifest.parse(UNIT, json))
+        .isInstanceOf(RawZoneException.class)
+        .hasMessage("Invalid manifest " + UNIT + "manifest.json: manifest_version 2 (expected 1)");
+  }
+
+  @Test
+  void rejectsAnalyticsWithoutProcessingDate() {
+    String json =
+        ANALYTICS_JSON.replace("\"processing_date\": \"2025-01-10\"", "\"processing_date\": null");
+
+    assertThatThrownBy(() -> UnitManifest.parse(UNIT, json))
+        .isInstanceOf(RawZoneException.class)
+        .hasMessage("Invalid manifest " + UNIT + "manifest.json: processing_date is missing");
+  }
+
+  @Test
+  void rejectsFilePathOutsideUnit() {
+    String json = ANALYTICS_JSON.replace("segment=s-1.attempt", "../segment=s-1.attempt");
+
+    assertThatThrownBy(() -> UnitManifest.parse(UNIT, json))
+        .isInstanceOf(RawZoneException.class)
+        .hasMessage(
+            "Invalid manifest "
+                + UNIT
+                + "manifest.json: files[].path"
+                + " \"../segment=s-1.attempt=20250110T061502123Z-1a2b3c4d.gz\""
+                + " (expected a file name relative to the unit folder)");
+  }
+
+  @Test
+  void rejectsSalesReportUnderAnalytics() {
+    String json = ANALYTICS_JSON.replace("\"app_downloads_standard\"", "\"sales_summary\"");
+
+    assertThatThrownBy(() -> UnitManifest.parse(UNIT, json))
+        .isInstanceOf(RawZoneException.class)
+        .hasMessage(
+            "Invalid manifest "
+                + UNIT
+                + "manifest.json: report sales_summary (expected a report of source analytics)");
+  }
+
+  @Test
+  void rejectsUnknownStatus() {
+    String json = ANALYTICS_JSON.replace("\"complete\"", "\"done\"");
+
+    assertThatThrownBy(() -> UnitManifest.parse(UNIT, json))
+        .isInstanceOf(RawZoneException.class)
+        .hasMessage(
+            "Invalid manifest "
+                + UNIT
+                + "manifest.json: status done"
+                + " (expected one of [complete, empty, pending, unavailable])");
+  }
+
+  @Test
+  void rejectsMalformedJson() {
+    assertThatThrownBy(() -> UnitManifest.parse(UNIT, "{\"manifest_version\": "))
+        .isInstanceOf(RawZoneException.class)
+        .hasMessageStartingWith("Invalid manifest " + UNIT + "manifest.json: ");
+  }
+}
