@@ -26,6 +26,8 @@ final class ExtractorRunner {
     command.add(home.extractorClasspath());
     command.add(EXTRACTOR_MAIN);
     command.addAll(arguments);
-    return processRunner.run(command, environment, Path.of("").toAbsolutePath());
+    // The extractor prints only its summary's path on stdout; the launcher reports from the
+    // summary.
+    return processRunner.run(command, environment, Path.of("").toAbsolutePath(), false);
   }
 }

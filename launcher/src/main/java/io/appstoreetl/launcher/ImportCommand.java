@@ -58,8 +58,20 @@ final class ImportCommand extends LauncherCommand {
     }
     JsonNode summary = DailyCommand.readJson(summaryFile);
     TreeSet<LocalDate> dates = new TreeSet<>();
-    for (JsonNode touched : summary.path("touched_metric_dates")) {
-      dates.add(LocalDate.parse(touched.asText()));
+    for (JsonNode file : summary.path("files")) {
+      if ("landed".equals(file.path("status").asText())) {
+        out.printf(
+            "Landed %s: %s layout, %d rows, metric dates %s%n",
+            file.path("file").asText(),
+            file.path("layout").asText(),
+            file.path("row_count").asLong(),
+            file.path("metric_dates"));
+        for (JsonNode date : file.path("metric_dates")) {
+          dates.add(LocalDate.parse(date.asText()));
+        }
+      } else {
+        out.printf("Rejected %s: %s%n", file.path("file").asText(), file.path("error").asText());
+      }
     }
     if (dates.isEmpty()) {
       err.println("Import: no file was landed, nothing to curate");

@@ -32,6 +32,18 @@ final class ProcessRunner {
   }
 
   Result run(List<String> command, Map<String, String> environment, Path workingDirectory) {
+    return run(command, environment, workingDirectory, true);
+  }
+
+  /**
+   * Runs {@code command} to its end. With {@code echoStdout} false the child's stdout is only kept
+   * for the caller, which then prints what the user needs from it.
+   */
+  Result run(
+      List<String> command,
+      Map<String, String> environment,
+      Path workingDirectory,
+      boolean echoStdout) {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.directory(workingDirectory.toFile());
     builder.environment().putAll(environment);
@@ -48,7 +60,8 @@ final class ProcessRunner {
     }
 
     ByteArrayOutputStream stdoutCopy = new ByteArrayOutputStream();
-    Thread stdoutPump = pump(process.getInputStream(), new TeeStream(out, stdoutCopy));
+    OutputStream stdoutTarget = echoStdout ? new TeeStream(out, stdoutCopy) : stdoutCopy;
+    Thread stdoutPump = pump(process.getInputStream(), stdoutTarget);
     Thread stderrPump = pump(process.getErrorStream(), err);
     try {
       int exitCode = process.waitFor();

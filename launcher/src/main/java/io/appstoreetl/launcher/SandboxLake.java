@@ -22,6 +22,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The sandbox that belongs to one local lake.
@@ -94,14 +95,23 @@ final class SandboxLake {
 
   /** Starts the sandbox with the stored settings and its clock at {@code today}. */
   SandboxServer start(Settings settings, LocalDate today) throws IOException {
-    SandboxConfig config =
+    return start(settings, today, UnaryOperator.identity());
+  }
+
+  /**
+   * Starts the sandbox with the stored settings, its clock at {@code today}, and whatever else
+   * {@code customizer} sets (tests switch on faults this way), and registers the lake's key.
+   */
+  SandboxServer start(
+      Settings settings, LocalDate today, UnaryOperator<SandboxConfig.Builder> customizer)
+      throws IOException {
+    SandboxConfig.Builder builder =
         SandboxConfig.builder()
             .seed(settings.seed())
             .appCount(settings.appCount())
             .historyStart(settings.historyStart())
-            .today(today)
-            .build();
-    SandboxServer server = SandboxServer.start(config);
+            .today(today);
+    SandboxServer server = SandboxServer.start(customizer.apply(builder).build());
     server.registerKey(KEY_ID, settings.issuerId(), publicKey());
     return server;
   }
