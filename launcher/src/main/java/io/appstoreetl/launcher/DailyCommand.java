@@ -102,7 +102,9 @@ final class DailyCommand extends LauncherCommand {
       environment.put("APPLE_VENDOR_NUMBER", server.config().vendorNumber());
       environment.put("APP_IDS", String.join(",", server.config().appIds()));
       List<String> extraArguments = List.of("--sandbox", "--api-base-url", server.baseUrl());
-      return runDaily(home, lake, metricDate, extraArguments, environment);
+      int exitCode = runDaily(home, lake, metricDate, extraArguments, environment);
+      new GroundTruthSummary(server.groundTruth(), server.config().appIds()).print(out, metricDate);
+      return exitCode;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start the sandbox", e);
     }
