@@ -1,6 +1,10 @@
 package io.appstoreetl.launcher;
 
+import io.appstoreetl.emr.EmrCommand;
+import io.appstoreetl.emr.EmrContext;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,8 +26,9 @@ public final class AppstoreEtl {
   /** Builds the command line with the launcher's error handling and exit codes. */
   public static CommandLine commandLine(PrintStream out, PrintStream err) {
     CommandLine commandLine = new CommandLine(new AppstoreEtl(), new Factory(out, err));
-    commandLine.setOut(new java.io.PrintWriter(out, true));
-    commandLine.setErr(new java.io.PrintWriter(err, true));
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    commandLine.addSubcommand("emr", new EmrCommand(emrContext(out, err)));
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parseResult) -> {
           if (exception instanceof LauncherException launcherException) {
@@ -33,6 +38,18 @@ public final class AppstoreEtl {
           throw exception;
         });
     return commandLine;
+  }
+
+  private static EmrContext emrContext(PrintStream out, PrintStream err) {
+    EmrContext system = EmrContext.system();
+    return new EmrContext(
+        system.environment(),
+        system.workingDirectory(),
+        system.projectHome(),
+        new PrintWriter(out, true, StandardCharsets.UTF_8),
+        new PrintWriter(err, true, StandardCharsets.UTF_8),
+        system.clock(),
+        system.sleeper());
   }
 
   public static void main(String[] args) {
