@@ -1,6 +1,7 @@
 package io.appstoreetl.extractor;
 
 import io.appstoreetl.extractor.http.Urls;
+import io.appstoreetl.extractor.sales.SalesReportType;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +31,10 @@ public final class ExtractorConfig {
   public static final String APP_IDS = "APP_IDS";
   public static final String ASC_API_BASE_URL = "ASC_API_BASE_URL";
   public static final String RAW_ROOT = "RAW_ROOT";
+  public static final String FINANCE_REGIONS = "FINANCE_REGIONS";
+
+  /** The consolidated all-regions code of the FINANCIAL report. */
+  public static final String DEFAULT_FINANCE_REGION = "ZZ";
 
   public static final String DEFAULT_API_BASE_URL = "https://api.appstoreconnect.apple.com";
   public static final String DEFAULT_RAW_ROOT = "./lake/raw";
@@ -36,11 +42,22 @@ public final class ExtractorConfig {
 
   private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,20}");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern REPORT_VERSION = Pattern.compile("[0-9]{1,3}_[0-9]{1,3}");
+  private static final Pattern REGION_CODE = Pattern.compile("[A-Z0-9]{2}");
 
-  /** Command-line values; {@code null} (or empty for the app ids) where an option was not given. */
-  public record Overrides(String rawRoot, String apiBaseUrl, List<String> appIds, boolean sandbox) {
+  /**
+   * Command-line values; {@code null} (or empty for the app ids) where an option was not given.
+   *
+   * @param allApps whether the run covers every app the key can see, besides any listed
+   */
+  public record Overrides(
+      String rawRoot, String apiBaseUrl, List<String> appIds, boolean sandbox, boolean allApps) {
+    public Overrides(String rawRoot, String apiBaseUrl, List<String> appIds, boolean sandbox) {
+      this(rawRoot, apiBaseUrl, appIds, sandbox, false);
+    }
+
     public static Overrides none() {
-      return new Overrides(null, null, List.of(), false);
+      return new Overrides(null, null, List.of(), false, false);
     }
   }
 
@@ -52,6 +69,9 @@ public final class ExtractorConfig {
   private final URI apiBaseUrl;
   private final Path rawRoot;
   private final boolean sandbox;
+  private final boolean allApps;
+  private final Map<SalesReportType, String> salesVersions;
+  private final List<String> financeRegions;
 
   private ExtractorConfig(
       String issuerId,
@@ -61,7 +81,10 @@ public final class ExtractorConfig {
       List<String> appIds,
       URI apiBaseUrl,
       Path rawRoot,
-      boolean sandbox) {
+      boolean sandbox,
+      boolean allApps,
+      Map<SalesReportType, String> salesVersions,
+      List<String> financeRegions) {
     this.issuerId = issuerId;
     this.keyId = keyId;
     this.p8Path = p8Path;
@@ -70,10 +93,14 @@ public final class ExtractorConfig {
     this.apiBaseUrl = apiBaseUrl;
     this.rawRoot = rawRoot;
     this.sandbox = sandbox;
+    this.allApps = allApps;
+    this.salesVersions = salesVersions;
+    this.financeRegions = financeRegions;
   }
 
   /**
-   * Resolves the settings of an {@code extract} run.
+   * Resolves the settings of an {@code extract} or {@code backfill} run. Without {@code APP_IDS} or
+   * {@code --app-id} the run covers every app the key can see.
    *
    * @param environment the process environment ({@code System.getenv()} in production)
    * @param workingDirectory where {@code .env} is read and relative paths start
@@ -90,9 +117,6 @@ public final class ExtractorConfig {
         missing.add(name);
       }
     }
-    if (overrides.appIds().isEmpty() && isBlank(settings.get(APP_IDS))) {
-      missing.add(APP_IDS);
-    }
     if (!missing.isEmpty()) {
       throw new ConfigException(
           "Cannot configure the extractor: missing "
@@ -108,10 +132,14 @@ public final class ExtractorConfig {
           "Invalid " + APPLE_VENDOR_NUMBER + ": " + vendorNumber + " (expected 1 to 20 digits)");
     }
 
-    List<String> appIds =
-        overrides.appIds().isEmpty()
-            ? appIds(APP_IDS, List.of(settings.get(APP_IDS).split(",", -1)))
-            : appIds("--app-id", overrides.appIds());
+    List<String> appIds;
+    if (!overrides.appIds().isEmpty()) {
+      appIds = appIds("--app-id", overrides.appIds());
+    } else if (!isBlank(settings.get(APP_IDS))) {
+      appIds = appIds(APP_IDS, List.of(settings.get(APP_IDS).split(",", -1)));
+    } else {
+      appIds = List.of();
+    }
     String baseUrlText =
         overrides.apiBaseUrl() != null
             ? overrides.apiBaseUrl()
@@ -126,7 +154,59 @@ public final class ExtractorConfig {
         appIds,
         apiBaseUrl,
         rawRoot(settings, workingDirectory, overrides.rawRoot()),
-        overrides.sandbox());
+        overrides.sandbox(),
+        overrides.allApps() || appIds.isEmpty(),
+        salesVersions(settings),
+        financeRegions(settings));
+  }
+
+  private static Map<SalesReportType, String> salesVersions(Map<String, String> settings)
+      throws ConfigException {
+    Map<SalesReportType, String> versions = new EnumMap<>(SalesReportType.class);
+    for (SalesReportType type : SalesReportType.values()) {
+      String value = settings.get(type.versionSetting());
+      if (isBlank(value)) {
+        versions.put(type, type.defaultVersion());
+        continue;
+      }
+
+      String version = value.trim();
+      if (!REPORT_VERSION.matcher(version).matches()) {
+        throw new ConfigException(
+            "Invalid "
+                + type.versionSetting()
+                + ": "
+                + version
+                + " (expected a Sales and Trends report version such as "
+                + type.defaultVersion()
+                + ")");
+      }
+      versions.put(type, version);
+    }
+
+    return Map.copyOf(versions);
+  }
+
+  private static List<String> financeRegions(Map<String, String> settings) throws ConfigException {
+    String text = settings.getOrDefault(FINANCE_REGIONS, DEFAULT_FINANCE_REGION);
+    Set<String> regions = new LinkedHashSet<>();
+    for (String value : text.split(",", -1)) {
+      String region = value.trim();
+      if (region.isEmpty()) {
+        continue;
+      }
+      if (!REGION_CODE.matcher(region).matches()) {
+        throw new ConfigException(
+            "Invalid "
+                + FINANCE_REGIONS
+                + ": "
+                + region
+                + " (expected region codes such as ZZ or EU, comma-separated)");
+      }
+      regions.add(region);
+    }
+
+    return List.copyOf(regions);
   }
 
   /**
@@ -287,5 +367,20 @@ public final class ExtractorConfig {
 
   public boolean sandbox() {
     return sandbox;
+  }
+
+  /** Returns whether the run covers every app the key can see ({@code --all-apps} or no ids). */
+  public boolean allApps() {
+    return allApps;
+  }
+
+  /** Returns the {@code filter[version]} of each Sales and Trends report type. */
+  public Map<SalesReportType, String> salesVersions() {
+    return salesVersions;
+  }
+
+  /** Returns the region codes of the FINANCIAL report; an empty list turns FINANCIAL off. */
+  public List<String> financeRegions() {
+    return financeRegions;
   }
 }

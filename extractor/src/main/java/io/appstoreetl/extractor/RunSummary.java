@@ -4,7 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.appstoreetl.extractor.analytics.AppResult;
+import io.appstoreetl.extractor.analytics.ReportResult;
+import io.appstoreetl.extractor.apps.AppsResult;
+import io.appstoreetl.extractor.finance.FinanceResult;
+import io.appstoreetl.extractor.http.ApiStats;
+import io.appstoreetl.extractor.http.RateLimiter;
 import io.appstoreetl.extractor.raw.Manifest;
+import io.appstoreetl.extractor.reviews.ReviewsResult;
 import io.appstoreetl.extractor.sales.SalesResult;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,66 +22,195 @@ import java.util.TreeSet;
  * One extractor run's summary, written to {@code runs/extractor/run_date=<D>/<run id>.json}.
  *
  * <p>{@code touched_metric_dates} contains the metric dates of every unit this run landed, and the
- * sales report date when a sales unit (complete or empty) landed.
+ * report date of every sales unit (complete or empty) that landed. {@code api_calls} counts every
+ * HTTP request sent to the API (retries included); {@code file_downloads} counts requests for
+ * presigned segment files, which Apple's rate limit does not count. Every entry that can fail
+ * carries an {@code errors} array, so a reader can collect every error without knowing each source.
  */
 public record RunSummary(
     String runId,
+    RunOptions options,
     Instant startedAt,
     Instant finishedAt,
-    LocalDate date,
-    List<AppResult> apps,
-    SalesResult sales) {
+    List<AppSummary> apps,
+    AppsResult appsListing,
+    List<SalesResult> sales,
+    List<FinanceResult> finance,
+    ApiStats stats,
+    RateLimiter rateLimiter) {
+
+  public RunSummary {
+    apps = List.copyOf(apps);
+    sales = List.copyOf(sales);
+    finance = List.copyOf(finance);
+  }
+
+  RunSummary finishedAt(Instant value) {
+    return new RunSummary(
+        runId, options, startedAt, value, apps, appsListing, sales, finance, stats, rateLimiter);
+  }
+
+  public LocalDate date() {
+    return options.date();
+  }
 
   public SortedSet<LocalDate> touchedMetricDates() {
     SortedSet<LocalDate> dates = new TreeSet<>();
     apps.forEach(app -> dates.addAll(app.touchedMetricDates()));
-    if (sales.landed()) {
-      dates.addAll(sales.landedMetricDates());
-    }
+    sales.stream().filter(SalesResult::landed).forEach(s -> dates.addAll(s.landedMetricDates()));
+    finance.stream()
+        .filter(FinanceResult::landed)
+        .forEach(f -> dates.addAll(f.landedMetricDates()));
 
     return dates;
   }
 
+  /** Units landed now that curation reads: analytics, reviews, sales and finance units. */
   public int unitsLanded() {
-    int units = apps.stream().mapToInt(AppResult::instancesLanded).sum();
+    int units = apps.stream().mapToInt(AppSummary::unitsLanded).sum();
+    units += (int) sales.stream().filter(SalesResult::landed).count();
+    units += (int) finance.stream().filter(FinanceResult::landed).count();
 
-    return units + (sales.landed() ? 1 : 0);
+    return units;
+  }
+
+  public int pendingTotal() {
+    int pending = apps.stream().mapToInt(app -> app.analytics().pending().size()).sum();
+    pending += (int) sales.stream().filter(s -> SalesResult.PENDING.equals(s.status())).count();
+    pending += (int) finance.stream().filter(f -> FinanceResult.PENDING.equals(f.status())).count();
+
+    return pending;
+  }
+
+  public int appsFailed() {
+    return (int) apps.stream().filter(app -> AppSummary.FAILED.equals(app.status())).count();
   }
 
   public int errorsTotal() {
-    return apps.stream().mapToInt(app -> app.errors().size()).sum() + sales.errors().size();
+    int errors = apps.stream().mapToInt(app -> app.errors().size()).sum();
+    errors += (int) sales.stream().filter(SalesResult::failed).count();
+    errors += (int) finance.stream().filter(FinanceResult::failed).count();
+    errors += appsListing != null && appsListing.failed() ? 1 : 0;
+
+    return errors;
   }
 
   public ObjectNode toJson(ObjectMapper mapper) {
     ObjectNode json = mapper.createObjectNode();
     json.put("run_id", runId);
+    json.put("command", options.command());
     json.put("started_at", Manifest.formatInstant(startedAt));
-    json.put("finished_at", Manifest.formatInstant(finishedAt));
-    json.put("date", date.toString());
+    json.put("finished_at", finishedAt == null ? null : Manifest.formatInstant(finishedAt));
+    json.put("date", options.date().toString());
+    json.put("from", options.backfillFrom() == null ? null : options.backfillFrom().toString());
+    json.put("to", options.backfillTo() == null ? null : options.backfillTo().toString());
+    ArrayNode granularities = json.putArray("granularities");
+    options.granularities().forEach(granularities::add);
+    json.put("threads", options.threads());
 
     ArrayNode appArray = json.putArray("apps");
-    for (AppResult app : apps) {
-      ObjectNode entry = appArray.addObject();
-      entry.put("app_id", app.appId());
-      entry.put("request_id", app.requestId());
-      entry.put("reports_found", app.reportsFound());
-      entry.put("instances_landed", app.instancesLanded());
-      entry.put("instances_skipped", app.instancesSkipped());
-      ArrayNode errors = entry.putArray("errors");
-      app.errors().forEach(errors::add);
-    }
-
-    ObjectNode salesJson = json.putObject("sales");
-    salesJson.put("status", sales.status());
-    salesJson.put("row_count", sales.rowCount());
-    ArrayNode salesErrors = salesJson.putArray("errors");
-    sales.errors().forEach(salesErrors::add);
+    apps.forEach(app -> appJson(appArray.addObject(), app));
+    json.set("apps_listing", appsListing == null ? null : appsListingJson(mapper));
+    ArrayNode salesArray = json.putArray("sales");
+    sales.forEach(result -> salesJson(salesArray.addObject(), result));
+    ArrayNode financeArray = json.putArray("finance");
+    finance.forEach(result -> financeJson(financeArray.addObject(), result));
 
     ArrayNode touched = json.putArray("touched_metric_dates");
     touchedMetricDates().forEach(day -> touched.add(day.toString()));
     json.put("units_landed", unitsLanded());
+    json.put("pending_total", pendingTotal());
     json.put("errors_total", errorsTotal());
+    json.put("apps_total", apps.size());
+    json.put("apps_failed", appsFailed());
+    json.put("api_calls", stats.apiCalls());
+    json.put("file_downloads", stats.fileDownloads());
+    json.put("bytes_received", stats.bytesReceived());
+    json.put("rate_limit_waits", rateLimiter.waits());
+    json.put("rate_limit_wait_ms", rateLimiter.waitedMs());
 
     return json;
+  }
+
+  private static void appJson(ObjectNode entry, AppSummary app) {
+    AppResult analytics = app.analytics();
+    entry.put("app_id", app.appId());
+    entry.put("status", app.status());
+    entry.put("access_type", analytics.accessType());
+    entry.put("request_id", analytics.requestId());
+    entry.put("reports_found", analytics.reportsFound());
+    entry.put("instances_landed", analytics.instancesLanded());
+    entry.put("instances_skipped", analytics.instancesSkipped());
+    entry.put("reports_pending", analytics.pending().size());
+    ArrayNode pending = entry.putArray("pending");
+    analytics.pending().forEach(pending::add);
+
+    ArrayNode reports = entry.putArray("reports");
+    for (ReportResult report : analytics.reports()) {
+      ObjectNode item = reports.addObject();
+      item.put("report", report.report());
+      item.put("report_id", report.reportId());
+      item.put("instances_landed", report.instancesLanded());
+      item.put("instances_skipped", report.instancesSkipped());
+      item.put("pending", report.pending());
+      item.put("error_count", report.errors().size());
+    }
+
+    ReviewsResult reviews = app.reviews();
+    if (reviews == null) {
+      entry.putNull("reviews");
+    } else {
+      ObjectNode item = entry.putObject("reviews");
+      item.put("status", reviews.status());
+      item.put("reviews", reviews.reviews());
+      item.put("pages", reviews.pages());
+      item.put("stopped_early", reviews.stoppedEarly());
+      item.put("unit", reviews.unitKey());
+    }
+
+    ArrayNode errors = entry.putArray("errors");
+    app.errors().forEach(errors::add);
+  }
+
+  private ObjectNode appsListingJson(ObjectMapper mapper) {
+    ObjectNode entry = mapper.createObjectNode();
+    entry.put("status", appsListing.status());
+    entry.put("app_count", appsListing.appIds().size());
+    entry.put("unit", appsListing.unitKey());
+    ArrayNode errors = entry.putArray("errors");
+    if (appsListing.failed()) {
+      errors.add(appsListing.message());
+    }
+    return entry;
+  }
+
+  private static void salesJson(ObjectNode entry, SalesResult result) {
+    entry.put("report", result.report());
+    entry.put("granularity", result.granularity());
+    entry.put("report_date", result.reportDate().toString());
+    entry.put("status", result.status());
+    entry.put("report_version", result.reportVersion());
+    entry.put("row_count", result.rowCount());
+    entry.put("unit", result.unitKey());
+    entry.put("message", result.message());
+    ArrayNode errors = entry.putArray("errors");
+    if (result.failed()) {
+      errors.add(result.message());
+    }
+  }
+
+  private static void financeJson(ObjectNode entry, FinanceResult result) {
+    entry.put("report", result.report());
+    entry.put("region", result.region());
+    entry.put("fiscal_month", result.fiscalMonth());
+    entry.put("status", result.status());
+    entry.put("row_count", result.rowCount());
+    entry.put("footer_lines", result.footerLines());
+    entry.put("unit", result.unitKey());
+    entry.put("message", result.message());
+    ArrayNode errors = entry.putArray("errors");
+    if (result.failed()) {
+      errors.add(result.message());
+    }
   }
 }

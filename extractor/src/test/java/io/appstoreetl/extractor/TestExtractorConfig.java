@@ -3,9 +3,11 @@ package io.appstoreetl.extractor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.appstoreetl.extractor.sales.SalesReportType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,9 +33,82 @@ class TestExtractorConfig {
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "Cannot configure the extractor: missing ASC_ISSUER_ID, ASC_P8_PATH,"
-                + " APPLE_VENDOR_NUMBER, APP_IDS (set them in the environment or in "
+                + " APPLE_VENDOR_NUMBER (set them in the environment or in "
                 + dir.resolve(".env")
                 + ")");
+  }
+
+  @Test
+  void noAppIdsCoversEveryApp() throws ConfigException {
+    Map<String, String> environment =
+        Map.of(
+            "ASC_ISSUER_ID", "57246542-96fe-1a63-e053-0824d011072a",
+            "ASC_KEY_ID", "2X9R4HXF34",
+            "ASC_P8_PATH", "AuthKey.p8",
+            "APPLE_VENDOR_NUMBER", "80000001");
+
+    ExtractorConfig config =
+        ExtractorConfig.load(environment, dir, ExtractorConfig.Overrides.none());
+
+    assertThat(config.appIds()).isEmpty();
+    assertThat(config.allApps()).isTrue();
+    assertThat(config.financeRegions()).containsExactly("ZZ");
+    assertThat(config.salesVersions())
+        .containsEntry(SalesReportType.SALES, "1_0")
+        .containsEntry(SalesReportType.SUBSCRIPTION, "1_3")
+        .containsEntry(SalesReportType.SUBSCRIPTION_EVENT, "1_3")
+        .containsEntry(SalesReportType.SUBSCRIBER, "1_3");
+  }
+
+  @Test
+  void reportVersionsAndRegionsComeFromSettings() throws ConfigException {
+    Map<String, String> environment = new HashMap<>(COMPLETE);
+    environment.put("SALES_REPORT_VERSION", "1_1");
+    environment.put("SUBSCRIPTION_REPORT_VERSION", "1_4");
+    environment.put("SUBSCRIPTION_EVENT_REPORT_VERSION", "1_5");
+    environment.put("SUBSCRIBER_REPORT_VERSION", "1_5");
+    environment.put("FINANCE_REGIONS", "ZZ, EU,US");
+
+    ExtractorConfig config =
+        ExtractorConfig.load(
+            environment,
+            dir,
+            new ExtractorConfig.Overrides(null, null, List.of(), false, true /* all apps */));
+
+    assertThat(config.allApps()).isTrue();
+    assertThat(config.appIds()).containsExactly("1000000001", "1000000002");
+    assertThat(config.financeRegions()).containsExactly("ZZ", "EU", "US");
+    assertThat(config.salesVersions())
+        .containsEntry(SalesReportType.SALES, "1_1")
+        .containsEntry(SalesReportType.SUBSCRIPTION, "1_4")
+        .containsEntry(SalesReportType.SUBSCRIPTION_EVENT, "1_5")
+        .containsEntry(SalesReportType.SUBSCRIBER, "1_5");
+  }
+
+  @Test
+  void invalidReportVersionIsRejected() {
+    Map<String, String> environment = new HashMap<>(COMPLETE);
+    environment.put("SUBSCRIPTION_REPORT_VERSION", "1.4");
+
+    assertThatThrownBy(
+            () -> ExtractorConfig.load(environment, dir, ExtractorConfig.Overrides.none()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "Invalid SUBSCRIPTION_REPORT_VERSION: 1.4 (expected a Sales and Trends report version"
+                + " such as 1_3)");
+  }
+
+  @Test
+  void invalidFinanceRegionIsRejected() {
+    Map<String, String> environment = new HashMap<>(COMPLETE);
+    environment.put("FINANCE_REGIONS", "ZZ,../x");
+
+    assertThatThrownBy(
+            () -> ExtractorConfig.load(environment, dir, ExtractorConfig.Overrides.none()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "Invalid FINANCE_REGIONS: ../x (expected region codes such as ZZ or EU,"
+                + " comma-separated)");
   }
 
   @Test

@@ -12,16 +12,22 @@ final class ExtractorRunner {
 
   private final EtlHome home;
   private final ProcessRunner processRunner;
+  private final List<String> jvmOptions;
 
   ExtractorRunner(EtlHome home, ProcessRunner processRunner) {
+    this(home, processRunner, List.of("-Xmx512m"));
+  }
+
+  ExtractorRunner(EtlHome home, ProcessRunner processRunner, List<String> jvmOptions) {
     this.home = home;
     this.processRunner = processRunner;
+    this.jvmOptions = List.copyOf(jvmOptions);
   }
 
   ProcessRunner.Result run(Lake lake, List<String> arguments, Map<String, String> environment) {
     List<String> command = new ArrayList<>();
     command.add(SparkJobRunner.javaExecutable());
-    command.add("-Xmx512m");
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(home.extractorClasspath());
     command.add(EXTRACTOR_MAIN);

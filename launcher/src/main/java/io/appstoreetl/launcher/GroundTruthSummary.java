@@ -26,7 +26,7 @@ final class GroundTruthSummary {
   void print(PrintStream out, LocalDate date) {
     out.printf("%nSandbox ground truth for %s (what the tables above must show)%n", date);
     out.printf(
-        "%-12s  %-20s  %-15s  %-11s  %-18s%n",
+        "%-12s  %-20s  %-15s  %-11s  %s%n",
         "app_apple_id",
         "first_time_downloads",
         "total_downloads",
@@ -40,7 +40,7 @@ final class GroundTruthSummary {
       long impressions = sum(engagement, "Event", "Impression");
       long pageViews = sum(engagement, "Event", "Page view");
       out.printf(
-          "%-12s  %-20d  %-15d  %-11d  %-18d%n", appId, firstTime, total, impressions, pageViews);
+          "%-12s  %-20d  %-15d  %-11d  %d%n", appId, firstTime, total, impressions, pageViews);
     }
   }
 

@@ -38,7 +38,22 @@ final class SparkJobRunner {
   }
 
   ProcessRunner.Result run(String mainClass, Lake lake, List<String> jobArguments) {
-    Path jobJar = home.jobJar();
+    List<String> submitArguments = new ArrayList<>();
+    submitArguments.add("--conf");
+    submitArguments.add("spark.sql.shuffle.partitions=8");
+    submitArguments.add("--class");
+    submitArguments.add(mainClass);
+    submitArguments.add(home.jobJar().toString());
+    submitArguments.addAll(catalogArguments(lake));
+    submitArguments.addAll(jobArguments);
+    return submit(submitArguments, lake.root());
+  }
+
+  /**
+   * Runs {@code SparkSubmit} with the given arguments, as {@code spark-submit} would take them
+   * after {@code --master}: {@code --class}, {@code --conf} pairs, the jar and its arguments.
+   */
+  ProcessRunner.Result submit(List<String> submitArguments, Path workingDirectory) {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
     command.addAll(JAVA17_OPENS);
@@ -54,14 +69,8 @@ final class SparkJobRunner {
     command.add(master);
     command.add("--conf");
     command.add("spark.ui.enabled=false");
-    command.add("--conf");
-    command.add("spark.sql.shuffle.partitions=8");
-    command.add("--class");
-    command.add(mainClass);
-    command.add(jobJar.toString());
-    command.addAll(catalogArguments(lake));
-    command.addAll(jobArguments);
-    return processRunner.run(command, Map.of(), lake.root());
+    command.addAll(submitArguments);
+    return processRunner.run(command, Map.of(), workingDirectory);
   }
 
   static List<String> catalogArguments(Lake lake) {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.appstoreetl.sandbox.faults.FaultSwitches;
 import io.appstoreetl.sandbox.http.ApiError;
 import io.appstoreetl.sandbox.http.ApiException;
+import io.appstoreetl.sandbox.http.ApiHandler;
 import io.appstoreetl.sandbox.http.ApiRequest;
 import io.appstoreetl.sandbox.http.ApiResponse;
 import io.appstoreetl.sandbox.http.Json;
@@ -15,18 +17,29 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * The sandbox's own endpoints under {@code /sandbox/}, outside Apple's paths, for driving a sandbox
- * that runs in another process: register keys, move the clock, read the ground truth and flip fault
- * switches. They need no token.
+ * that runs in another process: register keys, move the clock, read the ground truth, add apps,
+ * change reviews, read and reset the counters, and flip fault switches. They need no token and do
+ * not count as API calls.
+ *
+ * <p>Each fault endpoint takes a JSON object: {@code {"count":N}} for a counted switch, {@code
+ * {"enabled":true|false}} for one that stays on. The others are listed at {@link
+ * #register(ApiRoutes)}. A fault endpoint responds with 204.
  */
 final class ControlEndpoints {
+
+  static final String EDITED_REVIEW_BODY = "Edited: the latest update fixed my problem.";
 
   private final SandboxServer server;
 
@@ -34,17 +47,122 @@ final class ControlEndpoints {
     this.server = server;
   }
 
+  /**
+   * Adds the routes. Fault bodies beyond {@code count} and {@code enabled}:
+   *
+   * <ul>
+   *   <li>{@code fail-api-calls}: optional {@code status} (500, 502, 503 or 504)
+   *   <li>{@code throttle}: {@code retryAfter} ({@code NONE}, {@code SECONDS} or {@code
+   *       EPOCH_MILLIS}) and {@code retryAfterSeconds}
+   *   <li>{@code corrupt-downloads}: optional {@code segmentId}
+   *   <li>{@code huge-page}: optional {@code items}
+   *   <li>{@code delay}: {@code millis}
+   *   <li>{@code sales-version}: {@code reportType} and {@code version}
+   *   <li>{@code sales-delay} and {@code sales-retention}: {@code days}
+   *   <li>{@code rate-limits}: {@code perHour} and optional {@code perMinute}
+   * </ul>
+   */
   void register(ApiRoutes routes) {
+    SandboxFaults faults = server.faults();
     routes
         .add("/sandbox/keys", "POST", this::registerKey)
         .add("/sandbox/clock", "POST", this::setClock)
         .add("/sandbox/status", "GET", this::status)
+        .add("/sandbox/counters/reset", "POST", this::resetCounters)
         .add("/sandbox/ground-truth", "GET", this::analyticsGroundTruth)
         .add("/sandbox/ground-truth/sales", "GET", this::salesGroundTruth)
+        .add("/sandbox/ground-truth/finance", "GET", this::financeGroundTruth)
+        .add("/sandbox/ground-truth/reviews", "GET", this::reviewsGroundTruth)
         .add("/sandbox/ground-truth/metric-dates", "GET", this::metricDates)
         .add("/sandbox/requests/{id}/stop", "POST", this::stopRequest)
+        .add("/sandbox/apps", "POST", this::addApp)
+        .add("/sandbox/reviews/delete", "POST", this::deleteReview)
+        .add("/sandbox/reviews/edit", "POST", this::editReview)
+        .add("/sandbox/faults/reset", "POST", this::resetFaults)
         .add("/sandbox/faults/corrupt-downloads", "POST", this::corruptDownloads)
-        .add("/sandbox/faults/fail-api-calls", "POST", this::failApiCalls);
+        .add("/sandbox/faults/fail-api-calls", "POST", this::failApiCalls)
+        .add("/sandbox/faults/unauthorized", "POST", counted(faults::rejectNextTokens))
+        .add("/sandbox/faults/conflict-on-create", "POST", counted(faults::conflictNextCreates))
+        .add("/sandbox/faults/throttle", "POST", this::throttle)
+        .add(
+            "/sandbox/faults/delay",
+            "POST",
+            fault(body -> faults.apiResponseDelay(Duration.ofMillis(requiredInt(body, "millis")))))
+        .add(
+            "/sandbox/faults/expire-download-urls", "POST", counted(faults::expireNextDownloadUrls))
+        .add("/sandbox/faults/truncate-segments", "POST", counted(faults::truncateNextSegments))
+        .add("/sandbox/faults/html-downloads", "POST", counted(faults::serveHtmlForNextDownloads))
+        .add("/sandbox/faults/multi-member-gzip", "POST", toggle(faults::multiMemberGzip))
+        .add(
+            "/sandbox/faults/sales-version",
+            "POST",
+            fault(
+                body ->
+                    faults.salesReportVersion(
+                        requiredText(body, "reportType"), requiredText(body, "version"))))
+        .add(
+            "/sandbox/faults/sales-delay",
+            "POST",
+            fault(body -> faults.salesPublicationDelayDays(requiredInt(body, "days"))))
+        .add(
+            "/sandbox/faults/sales-retention",
+            "POST",
+            fault(body -> faults.salesRetentionDays(requiredInt(body, "days"))))
+        .add(
+            "/sandbox/faults/forbid-request-listing",
+            "POST",
+            toggle(faults::requestListingForbidden))
+        .add("/sandbox/faults/finance-access", "POST", toggle(faults::financeAccess))
+        .add("/sandbox/faults/malformed-json", "POST", counted(faults::malformNextJsonResponses))
+        .add(
+            "/sandbox/faults/missing-fields",
+            "POST",
+            counted(faults::dropDataFromNextJsonResponses))
+        .add(
+            "/sandbox/faults/wrong-content-type",
+            "POST",
+            counted(faults::mislabelNextJsonResponses))
+        .add("/sandbox/faults/looping-next-links", "POST", toggle(faults::loopingNextLinks))
+        .add(
+            "/sandbox/faults/huge-page",
+            "POST",
+            fault(
+                body ->
+                    faults.serveHugeNextPages(
+                        requiredInt(body, "count"),
+                        optionalInt(body, "items", FaultSwitches.DEFAULT_HUGE_PAGE_ITEMS))))
+        .add("/sandbox/faults/stall-api-calls", "POST", counted(faults::stallNextApiCalls))
+        .add("/sandbox/faults/stall-downloads", "POST", counted(faults::stallNextDownloads))
+        .add(
+            "/sandbox/faults/rate-limits",
+            "POST",
+            fault(
+                body ->
+                    faults.rateLimits(
+                        requiredInt(body, "perHour"), optionalInt(body, "perMinute", 0))));
+  }
+
+  /** Returns a handler that reads the body, applies a switch and responds with 204. */
+  private static ApiHandler fault(Consumer<JsonNode> apply) {
+    return request -> {
+      JsonNode body = readBody(request);
+      try {
+        apply.accept(body);
+      } catch (IllegalArgumentException e) {
+        throw invalid(e.getMessage());
+      }
+      return ApiResponse.noContent();
+    };
+  }
+
+  /** Returns a handler for a counted switch, whose body is {@code {"count":N}}. */
+  private static ApiHandler counted(IntConsumer arm) {
+    return fault(body -> arm.accept(requiredInt(body, "count")));
+  }
+
+  /** Returns a handler for a switch that stays on, whose body is {@code {"enabled":bool}}. */
+  private static ApiHandler toggle(Consumer<Boolean> set) {
+    return fault(body -> set.accept(requiredBoolean(body, "enabled")));
   }
 
   /** Body {@code {"keyId","issuerId","publicKeyPem"}}; issuerId may be null for individual keys. */
@@ -82,27 +200,134 @@ final class ControlEndpoints {
     status.put("historyStart", config.historyStart().toString());
     status.put("vendorNumber", config.vendorNumber());
     ArrayNode appIds = status.putArray("appIds");
-    config.appIds().forEach(appIds::add);
-    status.put("requestCount", server.requestCount());
+    server.appIds().forEach(appIds::add);
+    status.put("requestCount", server.apiCallCount());
+    status.put("apiCallCount", server.apiCallCount());
+    status.put("downloadCount", server.downloadCount());
+    status.put("peakRequestsPerMinute", server.peakRequestsPerMinute());
     return ApiResponse.json(200, status);
   }
 
-  /** Query {@code app_id}, {@code report} (Apple's report name) and {@code date}. */
+  /** Takes no body. */
+  private ApiResponse resetFaults(ApiRequest request) {
+    server.faults().reset();
+    return ApiResponse.noContent();
+  }
+
+  private ApiResponse resetCounters(ApiRequest request) {
+    server.resetCounters();
+    return ApiResponse.noContent();
+  }
+
+  /**
+   * Query {@code app_id}, {@code report} (Apple's report name), {@code date} (the period start) and
+   * optionally {@code granularity} (default {@code DAILY}).
+   */
   private ApiResponse analyticsGroundTruth(ApiRequest request) {
     String appId = requiredParameter(request, "app_id");
     String report = requiredParameter(request, "report");
     LocalDate date = parseDate(requiredParameter(request, "date"), "date");
+    String granularity = request.query().get("granularity").orElse("DAILY");
     try {
-      return rowsResponse(server.groundTruth().analyticsRows(appId, report, date));
+      return rowsResponse(server.groundTruth().analyticsRows(appId, report, granularity, date));
     } catch (IllegalArgumentException e) {
       throw invalid(e.getMessage());
     }
   }
 
-  /** Query {@code date}. */
+  /**
+   * Query {@code date} and optionally {@code report_type} (default {@code SALES}) and {@code
+   * frequency} (default {@code DAILY}).
+   */
   private ApiResponse salesGroundTruth(ApiRequest request) {
     LocalDate date = parseDate(requiredParameter(request, "date"), "date");
-    return rowsResponse(server.groundTruth().salesRows(date));
+    String reportType = request.query().get("report_type").orElse("SALES");
+    String frequency = request.query().get("frequency").orElse("DAILY");
+    try {
+      return rowsResponse(server.groundTruth().salesRows(reportType, frequency, date));
+    } catch (IllegalArgumentException e) {
+      throw invalid(e.getMessage());
+    }
+  }
+
+  /** Query {@code region}, {@code report_type} and {@code month} ({@code YYYY-MM}). */
+  private ApiResponse financeGroundTruth(ApiRequest request) {
+    String region = requiredParameter(request, "region");
+    String reportType = requiredParameter(request, "report_type");
+    String month = requiredParameter(request, "month");
+    try {
+      return rowsResponse(
+          server.groundTruth().financeRows(region, reportType, YearMonth.parse(month)));
+    } catch (DateTimeParseException e) {
+      throw invalid("Invalid month: " + month + " (expected YYYY-MM)");
+    } catch (IllegalArgumentException e) {
+      throw invalid(e.getMessage());
+    }
+  }
+
+  /** Query {@code app_id}. */
+  private ApiResponse reviewsGroundTruth(ApiRequest request) {
+    try {
+      return rowsResponse(server.groundTruth().reviews(requiredParameter(request, "app_id")));
+    } catch (IllegalArgumentException e) {
+      throw invalid(e.getMessage());
+    }
+  }
+
+  /** Responds with {@code {"id":"<new app id>"}}. */
+  private ApiResponse addApp(ApiRequest request) {
+    ObjectNode result = Json.MAPPER.createObjectNode();
+    result.put("id", server.addApp());
+    return ApiResponse.json(200, result);
+  }
+
+  /**
+   * Body {@code {"appId":"...","reviewId":"..."}}. Without {@code reviewId}, deletes the app's
+   * newest review. Responds with {@code {"reviewId":"..."}}.
+   */
+  private ApiResponse deleteReview(ApiRequest request) {
+    JsonNode body = readBody(request);
+    String appId = requiredText(body, "appId");
+    try {
+      String reviewId = reviewIdOrNewest(body, appId);
+      ObjectNode result = Json.MAPPER.createObjectNode();
+      result.put("reviewId", server.deleteReview(appId, reviewId));
+      return ApiResponse.json(200, result);
+    } catch (IllegalArgumentException e) {
+      throw invalid(e.getMessage());
+    }
+  }
+
+  /**
+   * Body {@code {"appId":"...","reviewId":"...","body":"..."}}. Without {@code reviewId}, edits the
+   * app's newest review, and without {@code body}, writes a fixed edited text. Responds with {@code
+   * {"reviewId":"..."}}.
+   */
+  private ApiResponse editReview(ApiRequest request) {
+    JsonNode body = readBody(request);
+    String appId = requiredText(body, "appId");
+    String newBody =
+        body.path("body").isTextual() ? body.path("body").asText() : EDITED_REVIEW_BODY;
+    try {
+      String reviewId = reviewIdOrNewest(body, appId);
+      server.editReview(appId, reviewId, newBody);
+      ObjectNode result = Json.MAPPER.createObjectNode();
+      result.put("reviewId", reviewId);
+      return ApiResponse.json(200, result);
+    } catch (IllegalArgumentException e) {
+      throw invalid(e.getMessage());
+    }
+  }
+
+  private String reviewIdOrNewest(JsonNode body, String appId) {
+    if (body.path("reviewId").isTextual()) {
+      return body.path("reviewId").asText();
+    }
+    List<Map<String, String>> visible = server.groundTruth().reviews(appId);
+    if (visible.isEmpty()) {
+      throw new IllegalArgumentException("Invalid appId: " + appId + " (the app has no reviews)");
+    }
+    return visible.get(0).get("id");
   }
 
   private ApiResponse metricDates(ApiRequest request) {
@@ -121,23 +346,51 @@ final class ControlEndpoints {
     return ApiResponse.noContent();
   }
 
-  /** Body {@code {"segmentId":"...","count":N}}. */
+  /** Body {@code {"segmentId":"...","count":N}}; without {@code segmentId}, any segment. */
   private ApiResponse corruptDownloads(ApiRequest request) {
     JsonNode body = readBody(request);
     try {
-      server.corruptNextDownloads(requiredText(body, "segmentId"), requiredInt(body, "count"));
+      int count = requiredInt(body, "count");
+      if (body.path("segmentId").isTextual()) {
+        server.faults().corruptNextDownloads(body.path("segmentId").asText(), count);
+      } else {
+        server.faults().corruptNextDownloads(count);
+      }
     } catch (IllegalArgumentException e) {
       throw invalid(e.getMessage());
     }
     return ApiResponse.noContent();
   }
 
-  /** Body {@code {"count":N}}. */
+  /** Body {@code {"count":N,"status":500}}; the status is optional. */
   private ApiResponse failApiCalls(ApiRequest request) {
+    JsonNode body = readBody(request);
     try {
-      server.failNextApiCalls(requiredInt(readBody(request), "count"));
+      server
+          .faults()
+          .failNextApiCalls(requiredInt(body, "count"), optionalInt(body, "status", 500));
     } catch (IllegalArgumentException e) {
       throw invalid(e.getMessage());
+    }
+    return ApiResponse.noContent();
+  }
+
+  /** Body {@code {"count":N,"retryAfter":"NONE|SECONDS|EPOCH_MILLIS","retryAfterSeconds":S}}. */
+  private ApiResponse throttle(ApiRequest request) {
+    JsonNode body = readBody(request);
+    String format = body.path("retryAfter").asText("NONE");
+    try {
+      server
+          .faults()
+          .throttleNextApiCalls(
+              requiredInt(body, "count"),
+              RetryAfterFormat.valueOf(format),
+              Duration.ofSeconds(optionalInt(body, "retryAfterSeconds", 1)));
+    } catch (IllegalArgumentException e) {
+      throw invalid(
+          e.getMessage().startsWith("No enum constant")
+              ? "Invalid retryAfter: " + format + " (expected NONE, SECONDS or EPOCH_MILLIS)"
+              : e.getMessage());
     }
     return ApiResponse.noContent();
   }
@@ -183,6 +436,18 @@ final class ControlEndpoints {
       throw invalid("Missing member: '" + member + "' (expected a non-empty string)");
     }
     return value.asText();
+  }
+
+  private static boolean requiredBoolean(JsonNode body, String member) {
+    JsonNode value = body.get(member);
+    if (value == null || !value.isBoolean()) {
+      throw invalid("Missing member: '" + member + "' (expected true or false)");
+    }
+    return value.asBoolean();
+  }
+
+  private static int optionalInt(JsonNode body, String member, int defaultValue) {
+    return body.has(member) ? requiredInt(body, member) : defaultValue;
   }
 
   private static int requiredInt(JsonNode body, String member) {

@@ -1,6 +1,7 @@
 package io.appstoreetl.sandbox;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.CountDownLatch;
@@ -21,13 +22,28 @@ public final class SandboxMain {
 
   static final String USAGE =
       "Usage: SandboxMain [--port N] [--apps N] [--seed N] [--today YYYY-MM-DD]"
-          + " [--history-start YYYY-MM-DD] [--vendor-number DIGITS]\n"
-          + "  --port           TCP port on 127.0.0.1; 0 picks a free port (default 0)\n"
-          + "  --apps           number of apps, ids 1000000001 upwards (default 3)\n"
-          + "  --seed           seed of all generated ids and data (default 42)\n"
-          + "  --today          simulated today (default: the current UTC date)\n"
-          + "  --history-start  first metric date with data (default: today minus 7 days)\n"
-          + "  --vendor-number  vendor number of the sales reports (default 80000001)";
+          + " [--history-start YYYY-MM-DD] [--vendor-number DIGITS] [more flags below]\n"
+          + "  --port                   TCP port on 127.0.0.1; 0 picks a free port (default 0)\n"
+          + "  --apps                   number of apps, ids 1000000001 upwards (default 3)\n"
+          + "  --seed                   seed of all generated ids and data (default 42)\n"
+          + "  --today                  simulated today (default: the current UTC date)\n"
+          + "  --history-start          first metric date with data (default: today minus 7"
+          + " days)\n"
+          + "  --vendor-number          vendor number of the sales reports (default 80000001)\n"
+          + "  --rows-per-day R=N       rows per app and day of analytics report R, such as"
+          + " 'App Sessions Standard=200'; repeatable\n"
+          + "  --reviews-per-day        customer reviews per app and day (default 5)\n"
+          + "  --rate-limit-per-hour    API calls per key in a rolling hour (default 3600)\n"
+          + "  --rate-limit-per-minute  API calls per key in a rolling minute; 0 for none"
+          + " (default 0)\n"
+          + "  --api-delay-ms           milliseconds added before every API response (default"
+          + " 0)\n"
+          + "  --huge-segment-bytes     size of an extra streamed segment; 0 for none (default"
+          + " 0)\n"
+          + "  --huge-segment-app       app of the streamed segment (default: the first app)\n"
+          + "  --huge-segment-report    report of the streamed segment (default App Downloads"
+          + " Standard)\n"
+          + "  --handler-threads        threads serving HTTP requests (default 64)";
 
   private SandboxMain() {}
 
@@ -79,10 +95,30 @@ public final class SandboxMain {
         case "--today" -> builder.today(parseDate(flag, value));
         case "--history-start" -> builder.historyStart(parseDate(flag, value));
         case "--vendor-number" -> builder.vendorNumber(value);
+        case "--rows-per-day" -> rowsPerDay(builder, value);
+        case "--reviews-per-day" -> builder.reviewsPerDay(parseInt(flag, value));
+        case "--rate-limit-per-hour" -> builder.rateLimitPerHour(parseInt(flag, value));
+        case "--rate-limit-per-minute" -> builder.rateLimitPerMinute(parseInt(flag, value));
+        case "--api-delay-ms" ->
+            builder.apiResponseDelay(Duration.ofMillis(parseLong(flag, value)));
+        case "--huge-segment-bytes" -> builder.hugeSegmentBytes(parseLong(flag, value));
+        case "--huge-segment-app" -> builder.hugeSegmentAppId(value);
+        case "--huge-segment-report" -> builder.hugeSegmentReport(value);
+        case "--handler-threads" -> builder.handlerThreads(parseInt(flag, value));
         default -> throw new IllegalArgumentException("Unknown flag: " + flag);
       }
     }
     return builder.build();
+  }
+
+  private static void rowsPerDay(SandboxConfig.Builder builder, String value) {
+    int equals = value.lastIndexOf('=');
+    if (equals < 1) {
+      throw new IllegalArgumentException(
+          "Invalid --rows-per-day: " + value + " (expected REPORT NAME=ROWS)");
+    }
+    builder.analyticsRowsPerDay(
+        value.substring(0, equals), parseInt("--rows-per-day", value.substring(equals + 1)));
   }
 
   private static int parseInt(String flag, String value) {

@@ -3,6 +3,7 @@ package io.appstoreetl.sandbox;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.appstoreetl.sandbox.analytics.AnalyticsEndpoints;
+import io.appstoreetl.sandbox.analytics.HugeSegment;
 import io.appstoreetl.sandbox.analytics.InstanceDirectory;
 import io.appstoreetl.sandbox.analytics.PresignedUrls;
 import io.appstoreetl.sandbox.analytics.RequestRegistry;
@@ -10,18 +11,28 @@ import io.appstoreetl.sandbox.analytics.SegmentDownloads;
 import io.appstoreetl.sandbox.analytics.SegmentStore;
 import io.appstoreetl.sandbox.auth.KeyRegistry;
 import io.appstoreetl.sandbox.auth.RateLimiter;
-import io.appstoreetl.sandbox.auth.TokenRejectedException;
 import io.appstoreetl.sandbox.auth.TokenVerifier;
 import io.appstoreetl.sandbox.data.AnalyticsData;
 import io.appstoreetl.sandbox.data.AnalyticsReportKind;
 import io.appstoreetl.sandbox.data.AppCatalog;
 import io.appstoreetl.sandbox.data.InstanceCalendar;
+import io.appstoreetl.sandbox.data.SandboxApp;
+import io.appstoreetl.sandbox.faults.CountedFault;
+import io.appstoreetl.sandbox.faults.FaultSwitches;
+import io.appstoreetl.sandbox.finance.FinanceData;
+import io.appstoreetl.sandbox.finance.FinanceEndpoints;
 import io.appstoreetl.sandbox.http.ApiErrors;
 import io.appstoreetl.sandbox.http.ApiException;
 import io.appstoreetl.sandbox.http.ApiResponse;
 import io.appstoreetl.sandbox.http.QueryParameters;
+import io.appstoreetl.sandbox.reviews.Review;
+import io.appstoreetl.sandbox.reviews.ReviewStore;
+import io.appstoreetl.sandbox.reviews.ReviewsEndpoints;
 import io.appstoreetl.sandbox.sales.SalesData;
 import io.appstoreetl.sandbox.sales.SalesEndpoints;
+import io.appstoreetl.sandbox.sales.SalesReports;
+import io.appstoreetl.sandbox.sales.SalesSettings;
+import io.appstoreetl.sandbox.sales.SubscriptionData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,11 +40,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.interfaces.ECPublicKey;
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,24 +56,12 @@ import org.slf4j.LoggerFactory;
  * <p>Routes: {@code /v1/...} is the API (every call needs a bearer token signed by a key from
  * {@link #registerKey}); {@code /sandbox-files/...} serves segment files from presigned URLs
  * without a token; {@code /sandbox/...} is the sandbox's own control surface for a client in
- * another process, also without a token:
+ * another process, also without a token (see {@code ControlEndpoints} and the module README for
+ * every endpoint and its body). Anything else gets 404 {@code PATH_ERROR}.
  *
- * <ul>
- *   <li>{@code POST /sandbox/keys} with {@code {"keyId","issuerId","publicKeyPem"}} (an X.509
- *       SubjectPublicKeyInfo PEM; {@code issuerId} null for an individual key)
- *   <li>{@code POST /sandbox/clock} with {@code {"today":"YYYY-MM-DD"}}
- *   <li>{@code GET /sandbox/status}
- *   <li>{@code GET /sandbox/ground-truth?app_id=..&report=..&date=..}, {@code GET
- *       /sandbox/ground-truth/sales?date=..} and {@code GET /sandbox/ground-truth/metric-dates}
- *   <li>{@code POST /sandbox/requests/{id}/stop}, {@code POST /sandbox/faults/corrupt-downloads}
- *       with {@code {"segmentId","count"}} and {@code POST /sandbox/faults/fail-api-calls} with
- *       {@code {"count"}}
- * </ul>
- *
- * <p>Anything else gets 404 {@code PATH_ERROR}.
- *
- * <p>Test switches: {@link #markStoppedDueToInactivity}, {@link #corruptNextDownloads} and {@link
- * #failNextApiCalls}, besides those in {@link SandboxConfig}.
+ * <p>Test switches: {@link #faults()}, {@link #markStoppedDueToInactivity}, {@link #addApp}, {@link
+ * #deleteReview} and {@link #editReview}, besides those in {@link SandboxConfig}. Counters: {@link
+ * #apiCallCount()}, {@link #downloadCount()} and {@link #peakRequestsPerMinute()}.
  */
 public final class SandboxServer implements AutoCloseable {
 
@@ -70,8 +69,6 @@ public final class SandboxServer implements AutoCloseable {
 
   /** Largest request body read; Apple's create bodies are a few hundred bytes. */
   private static final int MAX_BODY_BYTES = 1024 * 1024;
-
-  private static final int HANDLER_THREADS = 8;
 
   static {
     // The JDK server writes a response's headers and body in separate TCP writes. With Nagle's
@@ -85,15 +82,17 @@ public final class SandboxServer implements AutoCloseable {
   private final SandboxConfig config;
   private final AtomicReference<LocalDate> today;
   private final KeyRegistry keys = new KeyRegistry();
-  private final TokenVerifier tokenVerifier;
-  private final RateLimiter rateLimiter;
+  private final AppCatalog apps;
   private final RequestRegistry requests;
   private final SegmentDownloads downloads;
+  private final ReviewStore reviews;
   private final GroundTruth groundTruth;
-  private final ApiRoutes apiRoutes = new ApiRoutes();
+  private final FaultSwitches switches;
+  private final SandboxFaults faults;
+  private final TrafficCounters counters;
+  private final ApiCallHandler apiCalls;
   private final ApiRoutes controlRoutes = new ApiRoutes();
-  private final AtomicLong requestCount = new AtomicLong();
-  private final AtomicInteger pendingFailures = new AtomicInteger();
+  private final CountDownLatch closed = new CountDownLatch(1);
   private final ExecutorService executor;
   private final HttpServer server;
   private final String baseUrl;
@@ -101,19 +100,20 @@ public final class SandboxServer implements AutoCloseable {
   private SandboxServer(SandboxConfig config) throws IOException {
     this.config = config;
     this.today = new AtomicReference<>(config.today());
-    this.tokenVerifier = new TokenVerifier(keys, config.clock());
-    this.rateLimiter = new RateLimiter(config.rateLimitPerHour(), config.clock());
+    this.counters = new TrafficCounters(config.clock());
+    this.switches =
+        new FaultSwitches(
+            config.apiResponseDelay(),
+            config.multiMemberGzip(),
+            config.requestListingForbidden(),
+            config.financeAccess());
+    RateLimiter rateLimiter =
+        new RateLimiter(config.rateLimitPerHour(), config.rateLimitPerMinute(), config.clock());
 
-    AppCatalog apps = new AppCatalog(config.seed(), config.appCount());
+    this.apps = new AppCatalog(config.seed(), config.appCount());
     InstanceCalendar calendar =
         new InstanceCalendar(config.historyStart(), config.restatementDays());
-    AnalyticsData analyticsData =
-        new AnalyticsData(
-            config.seed(),
-            Map.of(
-                AnalyticsReportKind.DOWNLOADS_STANDARD, config.downloadRowsPerDay(),
-                AnalyticsReportKind.ENGAGEMENT_STANDARD, config.engagementRowsPerDay()));
-    SalesData salesData = new SalesData(config.seed(), apps);
+    AnalyticsData analyticsData = new AnalyticsData(config.seed(), config.rowsPerDayByKind());
     this.requests =
         new RequestRegistry(config.seed(), config.appIds(), config.ongoingRequestsAtStart());
     InstanceDirectory instances =
@@ -121,23 +121,54 @@ public final class SandboxServer implements AutoCloseable {
             config.seed(), requests, calendar, config.firstInstanceDelayDays(), today::get);
     SegmentStore store =
         new SegmentStore(
-            analyticsData, calendar, config.maxRowsPerSegment(), config.segmentCacheBytes());
+            analyticsData,
+            calendar,
+            config.maxRowsPerSegment(),
+            config.segmentCacheBytes(),
+            hugeTarget(config, apps));
     PresignedUrls urls = new PresignedUrls(config.clock(), config.downloadUrlTtl());
     this.downloads =
-        new SegmentDownloads(apps, store, urls, config.corruptFirstDownloadsPerSegment());
+        new SegmentDownloads(apps, store, urls, config.corruptFirstDownloadsPerSegment(), switches);
+
+    SalesData salesData = new SalesData(config.seed(), apps);
+    SalesReports salesReports =
+        new SalesReports(
+            salesData, new SubscriptionData(config.seed(), apps), config.historyStart());
+    SalesSettings salesSettings =
+        new SalesSettings(
+            config.salesReportVersions(),
+            config.salesPublicationDelayDays(),
+            config.salesRetentionDays());
+    FinanceData financeData = new FinanceData(salesData, config.historyStart());
+    this.reviews =
+        new ReviewStore(
+            config.seed(), apps, config.historyStart(), config.reviewsPerDay(), today::get);
     this.groundTruth =
         new SandboxGroundTruth(
-            apps, analyticsData, salesData, calendar, config.historyStart(), today::get);
+            apps,
+            analyticsData,
+            calendar,
+            instances,
+            salesReports,
+            financeData,
+            reviews,
+            today::get);
+    this.faults = new SandboxFaults(switches, downloads, salesSettings, rateLimiter, config);
 
+    ApiRoutes apiRoutes = new ApiRoutes();
     AppsEndpoints appsEndpoints = new AppsEndpoints(apps);
     AnalyticsEndpoints analytics =
-        new AnalyticsEndpoints(apps, requests, instances, store, urls, today::get);
+        new AnalyticsEndpoints(apps, requests, instances, store, urls, switches, today::get);
     SalesEndpoints sales =
-        new SalesEndpoints(salesData, config.vendorNumber(), config.historyStart(), today::get);
+        new SalesEndpoints(salesReports, salesSettings, config.vendorNumber(), today::get);
+    FinanceEndpoints finance =
+        new FinanceEndpoints(financeData, switches, config.vendorNumber(), today::get);
+    ReviewsEndpoints reviewsEndpoints = new ReviewsEndpoints(reviews);
     apiRoutes
         .add("/v1/apps", "GET", appsEndpoints::list)
         .add("/v1/apps/{id}", "GET", appsEndpoints::get)
         .add("/v1/apps/{id}/analyticsReportRequests", "GET", analytics::listRequestsOfApp)
+        .add("/v1/apps/{id}/customerReviews", "GET", reviewsEndpoints::list)
         .add("/v1/analyticsReportRequests", "POST", analytics::createRequest)
         .add("/v1/analyticsReportRequests/{id}", "GET", analytics::getRequest)
         .add("/v1/analyticsReportRequests/{id}", "DELETE", analytics::deleteRequest)
@@ -146,7 +177,18 @@ public final class SandboxServer implements AutoCloseable {
         .add("/v1/analyticsReports/{id}/instances", "GET", analytics::listInstances)
         .add("/v1/analyticsReportInstances/{id}", "GET", analytics::getInstance)
         .add("/v1/analyticsReportInstances/{id}/segments", "GET", analytics::listSegments)
-        .add("/v1/salesReports", "GET", sales::salesReport);
+        .add("/v1/salesReports", "GET", sales::salesReport)
+        .add("/v1/financeReports", "GET", finance::financeReport);
+    this.apiCalls =
+        new ApiCallHandler(
+            new TokenVerifier(keys, config.clock()),
+            rateLimiter,
+            config.rateLimitRetryAfter(),
+            switches,
+            apiRoutes,
+            counters,
+            config.clock(),
+            this::awaitClose);
     new ControlEndpoints(this).register(controlRoutes);
 
     InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
@@ -154,7 +196,7 @@ public final class SandboxServer implements AutoCloseable {
     AtomicInteger threadNumber = new AtomicInteger();
     this.executor =
         Executors.newFixedThreadPool(
-            HANDLER_THREADS,
+            config.handlerThreads(),
             runnable -> {
               Thread thread =
                   new Thread(runnable, "sandbox-http-" + threadNumber.incrementAndGet());
@@ -167,7 +209,8 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /**
-   * Starts a sandbox on 127.0.0.1 at the configured port (0 picks a free one).
+   * Starts a sandbox on 127.0.0.1 at the configured port (0 picks a free one). With a streamed
+   * segment configured, its MD5 pass starts in the background.
    *
    * @throws IOException when the port cannot be bound
    */
@@ -200,8 +243,8 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /**
-   * Moves the simulated day; instances and sales reports up to the new day appear, and instances
-   * older than 35 days disappear. The wall clock for tokens and URLs does not move.
+   * Moves the simulated day. Instances, sales reports and reviews up to the new day appear, and
+   * instances older than 35 days disappear. The wall clock for tokens and URLs does not move.
    *
    * @throws IllegalArgumentException when the day is before the history start
    */
@@ -230,9 +273,56 @@ public final class SandboxServer implements AutoCloseable {
     return config;
   }
 
+  /** Returns the fault switches, which a test may flip at any time. */
+  public SandboxFaults faults() {
+    return faults;
+  }
+
   /** Returns the number of {@code /v1} calls received, rejected ones included. */
   public long requestCount() {
-    return requestCount.get();
+    return counters.apiCalls();
+  }
+
+  /** Returns the number of {@code /v1} calls received, rejected ones included. */
+  public long apiCallCount() {
+    return counters.apiCalls();
+  }
+
+  /** Returns the number of segment file requests received on the presigned URL route. */
+  public long downloadCount() {
+    return counters.downloads();
+  }
+
+  /**
+   * Returns the most {@code /v1} calls received in any rolling 60 seconds of the configured clock,
+   * over all keys and including rejected calls.
+   */
+  public int peakRequestsPerMinute() {
+    return counters.peakPerMinute();
+  }
+
+  /** Sets the API call count, the download count and the peak rate back to zero. */
+  public void resetCounters() {
+    counters.reset();
+    LOG.info("Traffic counters reset");
+  }
+
+  /** Returns the ids of the apps the API lists now, including apps added while running. */
+  public List<String> appIds() {
+    return apps.ids();
+  }
+
+  /**
+   * Adds the account's next app, as when an app is created or transferred into the account: it
+   * lists at once in {@code GET /v1/apps}, has no analytics report request yet, has analytics data
+   * and reviews for the whole history, and appears in sales reports from today on.
+   *
+   * @return the new app's id
+   */
+  public String addApp() {
+    SandboxApp app = apps.addApp(today.get());
+    LOG.info("Added app {} ({})", app.id(), app.name());
+    return app.id();
   }
 
   /**
@@ -253,23 +343,76 @@ public final class SandboxServer implements AutoCloseable {
    * match the announced MD5 checksum.
    */
   public void corruptNextDownloads(String segmentId, int count) {
-    downloads.corruptNextDownloads(segmentId, count);
+    faults.corruptNextDownloads(segmentId, count);
   }
 
   /** Fails the next {@code count} authenticated API calls with 500 {@code UNEXPECTED_ERROR}. */
   public void failNextApiCalls(int count) {
-    if (count < 0) {
-      throw new IllegalArgumentException("Invalid count: " + count + " (expected 0 or more)");
-    }
-    pendingFailures.set(count);
+    faults.failNextApiCalls(count, 500);
   }
 
-  /** Stops the HTTP server at once; calls in progress are cut off. */
+  /**
+   * Deletes a customer review, as when its author removes it.
+   *
+   * @return the id of the deleted review
+   * @throws IllegalArgumentException when the app has no visible review with that id
+   */
+  public String deleteReview(String appId, String reviewId) {
+    Review review = reviews.delete(appId, reviewId);
+    LOG.info("Deleted review {} of app {}", review.id(), appId);
+    return review.id();
+  }
+
+  /**
+   * Replaces the body of a customer review, as when its author edits it. Its id and createdDate
+   * stay the same.
+   *
+   * @throws IllegalArgumentException when the app has no visible review with that id
+   */
+  public void editReview(String appId, String reviewId, String newBody) {
+    reviews.edit(appId, reviewId, newBody);
+    LOG.info("Edited the body of review {} of app {}", reviewId, appId);
+  }
+
+  /** Stops the HTTP server at once; calls in progress, stalled ones included, are cut off. */
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
     executor.shutdownNow();
-    LOG.info("Sandbox at {} stopped after {} API calls", baseUrl, requestCount.get());
+    LOG.info(
+        "Sandbox at {} stopped after {} API calls and {} downloads",
+        baseUrl,
+        counters.apiCalls(),
+        counters.downloads());
+  }
+
+  private void awaitClose() {
+    try {
+      closed.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static SegmentStore.HugeTarget hugeTarget(SandboxConfig config, AppCatalog apps) {
+    if (config.hugeSegmentBytes() == 0) {
+      return null;
+    }
+    AnalyticsReportKind kind =
+        AnalyticsReportKind.byReportName(config.hugeSegmentReport()).orElseThrow();
+    SandboxApp app = apps.find(config.hugeSegmentAppId()).orElseThrow();
+    HugeSegment segment =
+        new HugeSegment(
+            config.seed(),
+            config.hugeSegmentBytes(),
+            kind.header(),
+            kind.metricColumns(),
+            config.today().minusDays(1),
+            app.name(),
+            app.id());
+    segment.precomputeInBackground();
+    return new SegmentStore.HugeTarget(app.id(), kind, config.today(), segment);
   }
 
   private void handle(HttpExchange exchange) {
@@ -277,10 +420,12 @@ public final class SandboxServer implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     try {
       if (path.equals("/v1") || path.startsWith("/v1/")) {
-        handleApi(exchange, method, path);
+        ApiCallHandler.Outcome outcome = apiCalls.handle(exchange, method, path, baseUrl);
+        if (outcome.response() != null) {
+          write(exchange, outcome.response(), outcome.rateLimit());
+        }
       } else if (path.startsWith(SegmentDownloads.PATH_PREFIX)) {
-        QueryParameters query = QueryParameters.parse(exchange.getRequestURI().getRawQuery());
-        write(exchange, downloads.download(method, path, query), null);
+        handleDownload(exchange, method, path);
       } else if (path.startsWith("/sandbox/")) {
         write(exchange, dispatchControl(exchange, method, path), null);
       } else {
@@ -300,37 +445,16 @@ public final class SandboxServer implements AutoCloseable {
     }
   }
 
-  private void handleApi(HttpExchange exchange, String method, String path) throws IOException {
-    requestCount.incrementAndGet();
-    String rateLimit = rateLimiter.headerValue(rateLimiter.limitPerHour());
-    ApiResponse response;
-    try {
-      QueryParameters query = QueryParameters.parse(exchange.getRequestURI().getRawQuery());
-      String keyId;
-      try {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        keyId = tokenVerifier.verify(authorization, method, path, query);
-      } catch (TokenRejectedException e) {
-        LOG.debug("Rejected the token of {} {}: {}", method, path, e.getMessage());
-        throw ApiErrors.notAuthorized();
-      }
-      RateLimiter.Decision decision = rateLimiter.acquire(keyId);
-      rateLimit = rateLimiter.headerValue(decision.remaining());
-      if (!decision.allowed()) {
-        LOG.debug("Rate limit reached for key {} on {} {}", keyId, method, path);
-        throw ApiErrors.rateLimitExceeded();
-      }
-      if (pendingFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-        LOG.info("Answered {} {} with 500 (fault switch)", method, path);
-        throw ApiErrors.unexpected();
-      }
-      byte[] body = readBody(exchange);
-      response = apiRoutes.dispatch(method, path, query, body, baseUrl);
-    } catch (ApiException e) {
-      response = ApiResponse.error(e);
+  private void handleDownload(HttpExchange exchange, String method, String path)
+      throws IOException {
+    counters.countDownload();
+    if (switches.take(CountedFault.STALL_DOWNLOADS)) {
+      LOG.info("Stalling a segment download until the sandbox stops (fault switch)");
+      awaitClose();
+      return;
     }
-    LOG.debug("{} {} -> {}", method, path, response.status());
-    write(exchange, response, rateLimit);
+    QueryParameters query = QueryParameters.parse(exchange.getRequestURI().getRawQuery());
+    write(exchange, downloads.download(method, path, query), null);
   }
 
   private ApiResponse dispatchControl(HttpExchange exchange, String method, String path)
@@ -343,7 +467,7 @@ public final class SandboxServer implements AutoCloseable {
     }
   }
 
-  private static byte[] readBody(HttpExchange exchange) throws IOException {
+  static byte[] readBody(HttpExchange exchange) throws IOException {
     try (InputStream input = exchange.getRequestBody()) {
       byte[] body = input.readNBytes(MAX_BODY_BYTES + 1);
       if (body.length > MAX_BODY_BYTES) {
@@ -364,6 +488,15 @@ public final class SandboxServer implements AutoCloseable {
       headers.set("X-Rate-Limit", rateLimit);
     }
     response.headers().forEach(headers::set);
+    if (response.stream() != null) {
+      // A length of 0 makes the JDK server send the body chunked.
+      long length = response.streamLength() >= 0 ? response.streamLength() : 0;
+      exchange.sendResponseHeaders(response.status(), length);
+      try (OutputStream output = exchange.getResponseBody()) {
+        response.stream().writeTo(output);
+      }
+      return;
+    }
     byte[] body = response.body();
     exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
     if (body.length > 0) {

@@ -80,7 +80,9 @@ class GroundTruthTest {
         .isEmpty();
     assertThat(truth.analyticsRows("1000000001", "App Downloads Standard", SandboxFixture.TODAY))
         .isEmpty();
-    assertThat(truth.analyticsRows("1000000001", "App Crashes", LocalDate.of(2025, 1, 15)))
+    assertThat(
+            truth.analyticsRows(
+                "1000000001", "Streaming Playback Performance", LocalDate.of(2025, 1, 15)))
         .isEmpty();
   }
 

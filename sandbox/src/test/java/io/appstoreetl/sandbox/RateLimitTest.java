@@ -2,6 +2,7 @@ package io.appstoreetl.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.security.interfaces.ECPublicKey;
@@ -93,6 +94,79 @@ class RateLimitTest {
       assertThat(second.statusCode()).isEqualTo(500);
       assertThat(third.statusCode()).isEqualTo(200);
       assertThat(sandbox.server.requestCount()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void perMinuteLimitIsReportedAndEnforced() {
+    MutableClock clock = new MutableClock(Instant.now());
+    try (SandboxFixture sandbox =
+        SandboxFixture.start(
+            SandboxFixture.defaults().rateLimitPerHour(100).rateLimitPerMinute(2).clock(clock))) {
+      HttpResponse<byte[]> first = sandbox.get("/v1/apps");
+      sandbox.get("/v1/apps");
+      HttpResponse<byte[]> third = sandbox.get("/v1/apps");
+      clock.advance(Duration.ofSeconds(61));
+      HttpResponse<byte[]> nextMinute = sandbox.get("/v1/apps");
+
+      assertThat(first.headers().firstValue("X-Rate-Limit"))
+          .hasValue("user-hour-lim:100;user-hour-rem:99;user-minute-lim:2;user-minute-rem:1;");
+      assertThat(third.statusCode()).isEqualTo(429);
+      assertThat(third.headers().firstValue("X-Rate-Limit"))
+          .hasValue("user-hour-lim:100;user-hour-rem:98;user-minute-lim:2;user-minute-rem:0;");
+      assertThat(nextMinute.statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void exhaustedLimitCanAnnounceRetryAfter() {
+    MutableClock clock = new MutableClock(Instant.parse("2025-01-20T10:00:00Z"));
+    try (SandboxFixture sandbox =
+        SandboxFixture.start(
+            SandboxFixture.defaults()
+                .rateLimitPerHour(1)
+                .rateLimitRetryAfter(RetryAfterFormat.SECONDS)
+                .clock(clock))) {
+      sandbox.get("/v1/apps");
+      clock.advance(Duration.ofMinutes(20));
+
+      HttpResponse<byte[]> limited = sandbox.get("/v1/apps");
+
+      assertThat(limited.statusCode()).isEqualTo(429);
+      assertThat(limited.headers().firstValue("Retry-After")).hasValue("2400");
+    }
+  }
+
+  @Test
+  void limitsChangeWhileRunning() {
+    try (SandboxFixture sandbox = SandboxFixture.start(SandboxFixture.defaults())) {
+      sandbox.server.faults().rateLimits(2, 0);
+      sandbox.get("/v1/apps");
+      sandbox.get("/v1/apps");
+
+      assertThat(sandbox.get("/v1/apps").statusCode()).isEqualTo(429);
+    }
+  }
+
+  @Test
+  void callsAndDownloadsAreCountedApart() {
+    MutableClock clock = new MutableClock(Instant.now());
+    try (SandboxFixture sandbox = SandboxFixture.start(SandboxFixture.defaults().clock(clock))) {
+      JsonNode instance = SegmentDownloadTest.latestInstance(sandbox, "App Downloads Standard");
+      sandbox.instanceRows(instance.path("id").asText());
+      long callsBefore = sandbox.server.apiCallCount();
+      clock.advance(Duration.ofMinutes(2));
+      sandbox.get("/v1/apps");
+
+      assertThat(sandbox.server.downloadCount()).isEqualTo(2);
+      assertThat(sandbox.server.apiCallCount()).isEqualTo(callsBefore + 1);
+      assertThat(sandbox.server.requestCount()).isEqualTo(sandbox.server.apiCallCount());
+      assertThat(sandbox.server.peakRequestsPerMinute()).isEqualTo((int) callsBefore);
+
+      sandbox.server.resetCounters();
+      assertThat(sandbox.server.apiCallCount()).isZero();
+      assertThat(sandbox.server.downloadCount()).isZero();
+      assertThat(sandbox.server.peakRequestsPerMinute()).isZero();
     }
   }
 }

@@ -201,7 +201,9 @@ class ReportsAndInstancesTest {
   void instancesFilterByProcessingDateAndGranularity() {
     String path = "/v1/analyticsReports/r14-" + requestId + "/instances";
 
-    JsonNode oneDay = sandbox.getJson(path + "?filter%5BprocessingDate%5D=2025-01-15");
+    JsonNode oneDay =
+        sandbox.getJson(
+            path + "?filter%5BprocessingDate%5D=2025-01-15&filter%5Bgranularity%5D=DAILY");
     JsonNode weekly = sandbox.getJson(path + "?filter%5Bgranularity%5D=WEEKLY");
     HttpResponse<byte[]> badGranularity = sandbox.get(path + "?filter%5Bgranularity%5D=HOURLY");
     HttpResponse<byte[]> badDate = sandbox.get(path + "?filter%5BprocessingDate%5D=15.01.2025");
@@ -209,17 +211,22 @@ class ReportsAndInstancesTest {
     assertThat(oneDay.path("data").size()).isEqualTo(1);
     assertThat(oneDay.path("data").get(0).path("attributes").path("processingDate").asText())
         .isEqualTo("2025-01-15");
-    assertThat(weekly.path("data").size()).isZero();
+    // History from Monday 2024-12-30: the Fridays 2025-01-10 and 2025-01-17 publish full weeks.
+    assertThat(weekly.path("data").size()).isEqualTo(2);
+    assertThat(weekly.path("data").get(0).path("attributes").path("processingDate").asText())
+        .isEqualTo("2025-01-10");
+    assertThat(weekly.path("data").get(1).path("attributes").path("granularity").asText())
+        .isEqualTo("WEEKLY");
     assertThat(badGranularity.statusCode()).isEqualTo(400);
     assertThat(badDate.statusCode()).isEqualTo(400);
   }
 
   @Test
   void reportsWithoutDataListNoInstances() {
-    JsonNode crashes = sandbox.getJson("/v1/analyticsReports/r2-" + requestId + "/instances");
+    JsonNode streaming = sandbox.getJson("/v1/analyticsReports/r19-" + requestId + "/instances");
 
-    assertThat(crashes.path("data").size()).isZero();
-    assertThat(crashes.path("meta").path("paging").path("total").asInt()).isZero();
+    assertThat(streaming.path("data").size()).isZero();
+    assertThat(streaming.path("meta").path("paging").path("total").asInt()).isZero();
   }
 
   @Test

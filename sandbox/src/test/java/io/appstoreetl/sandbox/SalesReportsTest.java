@@ -117,12 +117,15 @@ class SalesReportsTest {
   }
 
   @Test
-  void todayAndLaterGet404NoSales() {
+  void todayAndLaterAreNotAvailableYet() {
     for (LocalDate day : List.of(SandboxFixture.TODAY, SandboxFixture.TODAY.plusDays(3))) {
       HttpResponse<byte[]> response = sandbox.get(salesPath(day.toString()));
 
-      assertThat(response.statusCode()).isEqualTo(404);
-      assertThat(SandboxFixture.text(response)).isEqualTo(NO_SALES_BODY);
+      assertThat(response.statusCode()).as(day.toString()).isEqualTo(404);
+      JsonNode error = SandboxFixture.json(response).path("errors").get(0);
+      assertThat(error.path("code").asText()).isEqualTo("NOT_FOUND");
+      assertThat(error.path("detail").asText())
+          .isEqualTo("Report is not available yet. Try again after " + day.plusDays(1) + ".");
     }
   }
 

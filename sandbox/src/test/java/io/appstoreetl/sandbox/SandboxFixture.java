@@ -140,20 +140,58 @@ final class SandboxFixture implements AutoCloseable {
 
   /** Returns the report id of the named report under the app's ONGOING request. */
   String reportId(String appId, String reportName) {
+    return reportId(ongoingRequestId(appId), appId, reportName);
+  }
+
+  /** Returns the report id of the named report under the request. */
+  String reportId(String requestId, String appId, String reportName) {
     String encoded = reportName.replace(" ", "%20");
     JsonNode reports =
         getJson(
-            "/v1/analyticsReportRequests/"
-                + ongoingRequestId(appId)
-                + "/reports?filter%5Bname%5D="
-                + encoded);
+            "/v1/analyticsReportRequests/" + requestId + "/reports?filter%5Bname%5D=" + encoded);
     return reports.path("data").get(0).path("id").asText();
+  }
+
+  /** Creates a request of the access type for the app and returns its id. */
+  String createRequest(String accessType, String appId) {
+    HttpResponse<byte[]> created =
+        post("/v1/analyticsReportRequests", createBody(accessType, appId));
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException("Cannot create a request: " + text(created));
+    }
+    return json(created).path("data").path("id").asText();
+  }
+
+  static String createBody(String accessType, String appId) {
+    return "{\"data\":{\"type\":\"analyticsReportRequests\","
+        + "\"attributes\":{\"accessType\":\""
+        + accessType
+        + "\"},"
+        + "\"relationships\":{\"app\":{\"data\":{\"type\":\"apps\",\"id\":\""
+        + appId
+        + "\"}}}}}";
+  }
+
+  /** Returns the rows of every segment of the instance as text files, in segment order. */
+  List<String> segmentTexts(String instanceId) {
+    List<String> texts = new ArrayList<>();
+    JsonNode segments = getJson("/v1/analyticsReportInstances/" + instanceId + "/segments");
+    for (JsonNode segment : segments.path("data")) {
+      texts.add(gunzip(download(segment.path("attributes").path("url").asText()).body()));
+    }
+    return texts;
   }
 
   /** Returns every DAILY instance of the report, following links.next. */
   List<JsonNode> instances(String reportId) {
+    return instances(reportId, "DAILY");
+  }
+
+  /** Returns every instance of the report with that granularity, following links.next. */
+  List<JsonNode> instances(String reportId, String granularity) {
     List<JsonNode> instances = new ArrayList<>();
-    String next = "/v1/analyticsReports/" + reportId + "/instances?filter%5Bgranularity%5D=DAILY";
+    String next =
+        "/v1/analyticsReports/" + reportId + "/instances?filter%5Bgranularity%5D=" + granularity;
     while (next != null) {
       JsonNode page = getJson(next);
       page.path("data").forEach(instances::add);

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,45 @@ class SandboxMainTest {
     assertThat(config.today()).isEqualTo(LocalDate.of(2025, 2, 1));
     assertThat(config.historyStart()).isEqualTo(LocalDate.of(2025, 1, 1));
     assertThat(config.vendorNumber()).isEqualTo("12345");
+  }
+
+  @Test
+  void benchmarkFlagsSetTheConfiguration() {
+    SandboxConfig config =
+        SandboxMain.parseArguments(
+            new String[] {
+              "--rows-per-day",
+              "App Sessions Detailed=120",
+              "--reviews-per-day",
+              "9",
+              "--rate-limit-per-hour",
+              "3600",
+              "--rate-limit-per-minute",
+              "150",
+              "--api-delay-ms",
+              "100",
+              "--huge-segment-bytes",
+              "1073741824",
+              "--huge-segment-app",
+              "1000000002",
+              "--huge-segment-report",
+              "App Crashes",
+              "--handler-threads",
+              "32"
+            });
+
+    assertThat(config.analyticsRowsPerDay("App Sessions Detailed")).isEqualTo(120);
+    assertThat(config.reviewsPerDay()).isEqualTo(9);
+    assertThat(config.rateLimitPerHour()).isEqualTo(3600);
+    assertThat(config.rateLimitPerMinute()).isEqualTo(150);
+    assertThat(config.apiResponseDelay()).isEqualTo(Duration.ofMillis(100));
+    assertThat(config.hugeSegmentBytes()).isEqualTo(1L << 30);
+    assertThat(config.hugeSegmentAppId()).isEqualTo("1000000002");
+    assertThat(config.hugeSegmentReport()).isEqualTo("App Crashes");
+    assertThat(config.handlerThreads()).isEqualTo(32);
+    assertThatThrownBy(
+            () -> SandboxMain.parseArguments(new String[] {"--rows-per-day", "App Crashes"}))
+        .hasMessage("Invalid --rows-per-day: App Crashes (expected REPORT NAME=ROWS)");
   }
 
   @Test

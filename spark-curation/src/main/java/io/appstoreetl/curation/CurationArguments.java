@@ -3,6 +3,7 @@ package io.appstoreetl.curation;
 import io.appstoreetl.tables.TableDefinition;
 import io.appstoreetl.tables.Tables;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,19 +19,29 @@ import java.util.TreeSet;
  * @param dates the metric dates to recompute, from {@code --dates} and {@code --from}/{@code --to}
  * @param tables the tables to recompute
  * @param summaryDate the date of the per-app summary, or null for none
+ * @param changedSinceDays with {@code --changed-since-days N}: also recompute the dates of the last
+ *     N days before {@code today} whose raw inputs changed; null without the option
+ * @param today the day {@code --changed-since-days} counts back from: {@code --today}, or the
+ *     current UTC date
+ * @param legacyRoot a folder of the old pipeline's raw layout to read as well, or null
  */
 public record CurationArguments(
     String rawRoot,
     CatalogOptions catalog,
     SortedSet<LocalDate> dates,
     List<TableDefinition> tables,
-    LocalDate summaryDate) {
+    LocalDate summaryDate,
+    Integer changedSinceDays,
+    LocalDate today,
+    String legacyRoot) {
 
   static final String USAGE =
       "Usage: CurationJob --raw-root <URI or path> --catalog-uri jdbc:sqlite:<path>"
           + " --warehouse <URI or path> [--catalog-name lake] [--database appstore]"
-          + " (--dates YYYY-MM-DD[,YYYY-MM-DD...] | --from YYYY-MM-DD --to YYYY-MM-DD)"
-          + " [--tables downloads,engagement,sales] [--summary-date YYYY-MM-DD]";
+          + " (--dates YYYY-MM-DD[,YYYY-MM-DD...] | --from YYYY-MM-DD --to YYYY-MM-DD"
+          + " | --changed-since-days N [--today YYYY-MM-DD])"
+          + " [--tables downloads,engagement,...] [--summary-date YYYY-MM-DD]"
+          + " [--legacy-root <folder>]";
 
   // A range longer than this is almost certainly a typo in a year.
   private static final int MAX_RANGE_DAYS = 3700;
@@ -59,7 +70,10 @@ public record CurationArguments(
                 "--from",
                 "--to",
                 "--tables",
-                "--summary-date"),
+                "--summary-date",
+                "--changed-since-days",
+                "--today",
+                "--legacy-root"),
             Set.of());
 
     SortedSet<LocalDate> dates = new TreeSet<>();
@@ -87,9 +101,23 @@ public record CurationArguments(
       }
       from.datesUntil(to.plusDays(1)).forEach(dates::add);
     }
-    if (dates.isEmpty()) {
+
+    Integer changedSinceDays = null;
+    if (line.has("--changed-since-days")) {
+      changedSinceDays = days(line.value("--changed-since-days"));
+    }
+    LocalDate today =
+        line.has("--today")
+            ? date("--today", line.value("--today"))
+            : LocalDate.now(ZoneOffset.UTC);
+    if (line.has("--today") && changedSinceDays == null) {
       throw new IllegalArgumentException(
-          "Missing required option --dates or --from/--to (the metric dates to recompute)");
+          "Invalid --today: it sets the end of the --changed-since-days window, which is missing");
+    }
+    if (dates.isEmpty() && changedSinceDays == null) {
+      throw new IllegalArgumentException(
+          "Missing required option --dates, --from/--to or --changed-since-days (the metric dates"
+              + " to recompute)");
     }
 
     List<TableDefinition> tables = new ArrayList<>();
@@ -108,7 +136,14 @@ public record CurationArguments(
         line.has("--summary-date") ? date("--summary-date", line.value("--summary-date")) : null;
 
     return new CurationArguments(
-        line.required("--raw-root"), CatalogOptions.from(line), dates, tables, summaryDate);
+        line.required("--raw-root"),
+        CatalogOptions.from(line),
+        dates,
+        tables,
+        summaryDate,
+        changedSinceDays,
+        today,
+        line.value("--legacy-root"));
   }
 
   private static TableDefinition table(String name) {
@@ -124,6 +159,24 @@ public record CurationArguments(
             + name
             + " (expected a comma-separated subset of "
             + names
+            + ")");
+  }
+
+  private static int days(String text) {
+    try {
+      int days = Integer.parseInt(text.trim());
+      if (days >= 0 && days <= MAX_RANGE_DAYS) {
+        return days;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below with the expected form.
+    }
+
+    throw new IllegalArgumentException(
+        "Invalid --changed-since-days value: "
+            + text
+            + " (expected a whole number of days from 0 to "
+            + MAX_RANGE_DAYS
             + ")");
   }
 

@@ -41,6 +41,8 @@ class CurationArgumentsTest {
                 "lake", "jdbc:sqlite:/data/catalog.db", "/data/warehouse", "appstore"));
     assertThat(arguments.tables()).containsExactlyElementsOf(Tables.all());
     assertThat(arguments.summaryDate()).isNull();
+    assertThat(arguments.changedSinceDays()).isNull();
+    assertThat(arguments.legacyRoot()).isNull();
   }
 
   @Test
@@ -85,17 +87,49 @@ class CurationArgumentsTest {
     assertThatThrownBy(() -> parse("--raw-root", "r"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "Missing required option --dates or --from/--to (the metric dates to recompute)");
+            "Missing required option --dates, --from/--to or --changed-since-days (the metric dates"
+                + " to recompute)");
   }
 
   @Test
   void rejectsUnknownTable() {
     assertThatThrownBy(
-            () -> parse("--raw-root", "r", "--dates", "2025-01-07", "--tables", "sessions"))
+            () -> parse("--raw-root", "r", "--dates", "2025-01-07", "--tables", "session"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "Invalid --tables value: sessions (expected a comma-separated subset of [downloads,"
-                + " engagement, sales])");
+            "Invalid --tables value: session (expected a comma-separated subset of [downloads,"
+                + " engagement, sessions, installs_deletions, purchases, crashes, sales,"
+                + " subscriptions, subscription_events, finance, reviews, apps, runs, load_audit,"
+                + " quarantine])");
+  }
+
+  @Test
+  void changedSinceDaysWithoutDates() {
+    CurationArguments arguments =
+        parse("--raw-root", "r", "--changed-since-days", "35", "--today", "2025-01-20");
+
+    assertThat(arguments.dates()).isEmpty();
+    assertThat(arguments.changedSinceDays()).isEqualTo(35);
+    assertThat(arguments.today()).isEqualTo(LocalDate.of(2025, 1, 20));
+  }
+
+  @Test
+  void rejectsNegativeChangedSinceDays() {
+    assertThatThrownBy(() -> parse("--raw-root", "r", "--changed-since-days", "-1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Invalid --changed-since-days value: -1 (expected a whole number of days from 0 to"
+                + " 3700)");
+  }
+
+  @Test
+  void rejectsTodayWithoutWindow() {
+    assertThatThrownBy(
+            () -> parse("--raw-root", "r", "--dates", "2025-01-07", "--today", "2025-01-20"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Invalid --today: it sets the end of the --changed-since-days window, which is"
+                + " missing");
   }
 
   @Test

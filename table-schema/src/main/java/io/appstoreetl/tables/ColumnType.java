@@ -8,12 +8,16 @@ import java.util.Objects;
  * The type of a curated column, limited to the types that Athena reads from Iceberg tables.
  *
  * <p>{@link #TIMESTAMP} is a timestamp without time zone (Iceberg {@code timestamp}, Spark {@code
- * TIMESTAMP_NTZ}); the only map type is {@code MAP<STRING,STRING>}.
+ * TIMESTAMP_NTZ}); the only map type is {@code MAP<STRING,STRING>}; arrays hold one of the
+ * primitive types ({@link #array}).
  */
 public final class ColumnType implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** The type families; {@link #DECIMAL} carries a precision and a scale. */
+  /**
+   * The type families; {@link #DECIMAL} carries a precision and a scale, {@link #ARRAY} an element
+   * type.
+   */
   public enum Kind {
     DATE,
     TIMESTAMP,
@@ -23,7 +27,8 @@ public final class ColumnType implements Serializable {
     DECIMAL,
     STRING,
     BOOLEAN,
-    MAP_STRING_STRING
+    MAP_STRING_STRING,
+    ARRAY
   }
 
   public static final ColumnType DATE = new ColumnType(Kind.DATE, 0, 0);
@@ -41,11 +46,17 @@ public final class ColumnType implements Serializable {
   private final Kind kind;
   private final int precision;
   private final int scale;
+  private final ColumnType elementType;
 
   private ColumnType(Kind kind, int precision, int scale) {
+    this(kind, precision, scale, null);
+  }
+
+  private ColumnType(Kind kind, int precision, int scale, ColumnType elementType) {
     this.kind = kind;
     this.precision = precision;
     this.scale = scale;
+    this.elementType = elementType;
   }
 
   /**
@@ -68,6 +79,21 @@ public final class ColumnType implements Serializable {
     return new ColumnType(Kind.DECIMAL, precision, scale);
   }
 
+  /**
+   * Returns {@code ARRAY<element>}.
+   *
+   * @throws IllegalArgumentException if the element type is a map or an array, which Athena reads
+   *     but the curated tables do not need
+   */
+  public static ColumnType array(ColumnType element) {
+    if (element == null || element.kind == Kind.ARRAY || element.kind == Kind.MAP_STRING_STRING) {
+      throw new IllegalArgumentException(
+          "Invalid array element type: " + element + " (expected a primitive type)");
+    }
+
+    return new ColumnType(Kind.ARRAY, 0, 0, element);
+  }
+
   public Kind kind() {
     return kind;
   }
@@ -82,10 +108,15 @@ public final class ColumnType implements Serializable {
     return scale;
   }
 
+  /** The element type of an array; null for other kinds. */
+  public ColumnType elementType() {
+    return elementType;
+  }
+
   /**
    * Returns the type as Athena DDL writes it: {@code date}, {@code timestamp}, {@code bigint},
-   * {@code int}, {@code double}, {@code decimal(18,2)}, {@code string}, {@code boolean} or {@code
-   * map<string,string>}.
+   * {@code int}, {@code double}, {@code decimal(18,2)}, {@code string}, {@code boolean}, {@code
+   * map<string,string>} or {@code array<date>}.
    */
   public String sql() {
     switch (kind) {
@@ -93,6 +124,8 @@ public final class ColumnType implements Serializable {
         return "decimal(" + precision + "," + scale + ")";
       case MAP_STRING_STRING:
         return "map<string,string>";
+      case ARRAY:
+        return "array<" + elementType.sql() + ">";
       default:
         return kind.name().toLowerCase(Locale.ROOT);
     }
@@ -107,12 +140,15 @@ public final class ColumnType implements Serializable {
       return false;
     }
     ColumnType that = (ColumnType) other;
-    return kind == that.kind && precision == that.precision && scale == that.scale;
+    return kind == that.kind
+        && precision == that.precision
+        && scale == that.scale
+        && Objects.equals(elementType, that.elementType);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, precision, scale);
+    return Objects.hash(kind, precision, scale, elementType);
   }
 
   @Override

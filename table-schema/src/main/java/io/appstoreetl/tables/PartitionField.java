@@ -3,16 +3,18 @@ package io.appstoreetl.tables;
 import java.io.Serializable;
 
 /**
- * The partitioning of a table: a transform applied to one source column.
+ * One field of a table's partitioning: a transform applied to one source column.
  *
- * <p>Only the day transform exists; Iceberg's Spark DDL writes it {@code days(col)} and Athena's
- * {@code day(col)}.
+ * <p>{@link Transform#DAY} partitions by the day of a DATE or TIMESTAMP column; Iceberg's Spark DDL
+ * writes it {@code days(col)} and Athena's {@code day(col)}. {@link Transform#IDENTITY} partitions
+ * by the value of a STRING column, written as the bare column name in both.
  */
 public record PartitionField(String sourceColumn, Transform transform) implements Serializable {
 
   /** Iceberg partition transforms that the curated tables use. */
   public enum Transform {
-    DAY
+    DAY,
+    IDENTITY
   }
 
   public PartitionField {
@@ -27,5 +29,10 @@ public record PartitionField(String sourceColumn, Transform transform) implement
   /** Returns a partition by day of the given DATE or TIMESTAMP column. */
   public static PartitionField day(String sourceColumn) {
     return new PartitionField(sourceColumn, Transform.DAY);
+  }
+
+  /** Returns a partition by the values of the given STRING column. */
+  public static PartitionField identity(String sourceColumn) {
+    return new PartitionField(sourceColumn, Transform.IDENTITY);
   }
 }

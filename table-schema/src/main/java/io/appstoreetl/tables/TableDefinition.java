@@ -28,7 +28,7 @@ public final class TableDefinition implements Serializable {
   private final List<Column> columns;
   private final Map<String, Column> columnsByName;
   private final Map<String, Column> columnsByHeader;
-  private final PartitionField partition;
+  private final List<PartitionField> partitionFields;
   private final List<String> keyColumns;
   private final List<String> nonSummableColumns;
 
@@ -36,7 +36,7 @@ public final class TableDefinition implements Serializable {
     this.name = builder.name;
     this.doc = builder.doc;
     this.columns = List.copyOf(builder.columns);
-    this.partition = builder.partition;
+    this.partitionFields = List.copyOf(builder.partitionFields);
     this.keyColumns = List.copyOf(builder.keyColumns);
     this.nonSummableColumns = List.copyOf(builder.nonSummableColumns);
 
@@ -47,27 +47,18 @@ public final class TableDefinition implements Serializable {
         throw new IllegalArgumentException(
             "Invalid table " + name + ": duplicate column " + column.name());
       }
-      if (column.appleHeader() != null
-          && byHeader.put(headerKey(column.appleHeader()), column) != null) {
-        throw new IllegalArgumentException(
-            "Invalid table " + name + ": duplicate Apple header \"" + column.appleHeader() + "\"");
+      for (String header : column.allHeaders()) {
+        if (byHeader.put(headerKey(header), column) != null) {
+          throw new IllegalArgumentException(
+              "Invalid table " + name + ": duplicate Apple header \"" + header + "\"");
+        }
       }
     }
     this.columnsByName = Collections.unmodifiableMap(byName);
     this.columnsByHeader = Collections.unmodifiableMap(byHeader);
 
-    checkColumnExists(partition.sourceColumn(), "partition column");
-    Column partitionColumn = columnsByName.get(partition.sourceColumn());
-    if (partitionColumn.type() != ColumnType.DATE
-        && partitionColumn.type() != ColumnType.TIMESTAMP) {
-      throw new IllegalArgumentException(
-          "Invalid table "
-              + name
-              + ": partition column "
-              + partition.sourceColumn()
-              + " has type "
-              + partitionColumn.type()
-              + " (expected date or timestamp)");
+    for (PartitionField field : partitionFields) {
+      checkPartitionField(field);
     }
     keyColumns.forEach(column -> checkColumnExists(column, "key column"));
     nonSummableColumns.forEach(column -> checkColumnExists(column, "non-summable column"));
@@ -115,14 +106,19 @@ public final class TableDefinition implements Serializable {
     return column;
   }
 
+  /** True when the table has a column of that name. */
+  public boolean hasColumn(String columnName) {
+    return columnsByName.containsKey(columnName);
+  }
+
   /** Returns the position of a column in {@link #columns()}. */
   public int indexOf(String columnName) {
     return columns.indexOf(column(columnName));
   }
 
   /**
-   * Returns the column fed by a report header, matched case-insensitively after trimming, as report
-   * parsers match headers.
+   * Returns the column fed by a report header or one of its aliases, matched case-insensitively
+   * after trimming, as report parsers match headers.
    */
   public Optional<Column> columnForHeader(String header) {
     return Optional.ofNullable(columnsByHeader.get(headerKey(header)));
@@ -133,8 +129,9 @@ public final class TableDefinition implements Serializable {
     return columns.stream().filter(Column::requiredInFile).toList();
   }
 
-  public PartitionField partition() {
-    return partition;
+  /** The partition fields, outermost first. */
+  public List<PartitionField> partitionFields() {
+    return partitionFields;
   }
 
   /** Columns that identify one row as Apple sends it. */
@@ -150,6 +147,28 @@ public final class TableDefinition implements Serializable {
   @Override
   public String toString() {
     return "TableDefinition{" + name + "}";
+  }
+
+  private void checkPartitionField(PartitionField field) {
+    checkColumnExists(field.sourceColumn(), "partition column");
+    ColumnType type = columnsByName.get(field.sourceColumn()).type();
+    boolean fits =
+        field.transform() == PartitionField.Transform.DAY
+            ? type.equals(ColumnType.DATE) || type.equals(ColumnType.TIMESTAMP)
+            : type.equals(ColumnType.STRING);
+    if (!fits) {
+      throw new IllegalArgumentException(
+          "Invalid table "
+              + name
+              + ": partition column "
+              + field.sourceColumn()
+              + " has type "
+              + type
+              + " (expected "
+              + (field.transform() == PartitionField.Transform.DAY
+                  ? "date or timestamp for partitioning by day)"
+                  : "string for identity partitioning)"));
+    }
   }
 
   private void checkColumnExists(String columnName, String role) {
@@ -168,7 +187,7 @@ public final class TableDefinition implements Serializable {
     private final String name;
     private String doc;
     private final List<Column> columns = new ArrayList<>();
-    private PartitionField partition;
+    private final List<PartitionField> partitionFields = new ArrayList<>();
     private final List<String> keyColumns = new ArrayList<>();
     private final List<String> nonSummableColumns = new ArrayList<>();
 
@@ -195,8 +214,10 @@ public final class TableDefinition implements Serializable {
       return this;
     }
 
-    public Builder partition(PartitionField partitionField) {
-      this.partition = partitionField;
+    /** Sets the partition fields, outermost first. */
+    public Builder partition(PartitionField... fields) {
+      partitionFields.clear();
+      partitionFields.addAll(List.of(fields));
       return this;
     }
 
@@ -217,7 +238,7 @@ public final class TableDefinition implements Serializable {
       if (columns.isEmpty()) {
         throw new IllegalArgumentException("Invalid table " + name + ": no columns");
       }
-      if (partition == null) {
+      if (partitionFields.isEmpty()) {
         throw new IllegalArgumentException("Invalid table " + name + ": no partition field");
       }
 

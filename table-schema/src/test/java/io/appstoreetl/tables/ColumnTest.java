@@ -61,6 +61,69 @@ class ColumnTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "Invalid table things: partition column name has type string (expected date or"
-                + " timestamp)");
+                + " timestamp for partitioning by day)");
+  }
+
+  @Test
+  void tableRejectsIdentityPartitionOnDate() {
+    TableDefinition.Builder builder =
+        TableDefinition.builder("things")
+            .doc("Things.")
+            .column(Column.of("metric_date", ColumnType.DATE, "Day."))
+            .partition(PartitionField.identity("metric_date"));
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Invalid table things: partition column metric_date has type date (expected string"
+                + " for identity partitioning)");
+  }
+
+  @Test
+  void aliasesAreMatchedLikeTheHeader() {
+    TableDefinition table =
+        TableDefinition.builder("things")
+            .doc("Things.")
+            .column(Column.of("metric_date", ColumnType.DATE, "Day."))
+            .column(
+                Column.of("sales_or_return", ColumnType.STRING, "S or R.")
+                    .fromHeader("Sales or Return")
+                    .alsoFromHeaders("Sale or Return"))
+            .partition(PartitionField.day("metric_date"))
+            .build();
+
+    assertThat(table.columnForHeader(" sale OR return"))
+        .map(Column::name)
+        .hasValue("sales_or_return");
+    assertThat(table.columnForHeader("Sales or Return"))
+        .map(Column::name)
+        .hasValue("sales_or_return");
+    assertThat(table.column("sales_or_return").allHeaders())
+        .containsExactly("Sales or Return", "Sale or Return");
+  }
+
+  @Test
+  void tableRejectsAliasThatIsAnotherHeader() {
+    TableDefinition.Builder builder =
+        TableDefinition.builder("things")
+            .doc("Things.")
+            .column(Column.of("metric_date", ColumnType.DATE, "Day.").fromHeader("Date"))
+            .column(
+                Column.of("start_date", ColumnType.DATE, "Start.")
+                    .fromHeader("Start Date")
+                    .alsoFromHeaders("date"))
+            .partition(PartitionField.day("metric_date"));
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Invalid table things: duplicate Apple header \"date\"");
+  }
+
+  @Test
+  void rejectsAliasWithoutHeader() {
+    assertThatThrownBy(
+            () -> Column.of("x", ColumnType.STRING, "X.").alsoFromHeaders("Something Else"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Invalid column x: header aliases without an Apple header");
   }
 }

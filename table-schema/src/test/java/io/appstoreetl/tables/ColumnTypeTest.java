@@ -18,6 +18,22 @@ class ColumnTypeTest {
     assertThat(ColumnType.BOOLEAN.sql()).isEqualTo("boolean");
     assertThat(ColumnType.MAP_STRING_STRING.sql()).isEqualTo("map<string,string>");
     assertThat(ColumnType.decimal(18, 2).sql()).isEqualTo("decimal(18,2)");
+    assertThat(ColumnType.array(ColumnType.DATE).sql()).isEqualTo("array<date>");
+  }
+
+  @Test
+  void arrayEqualityFollowsElement() {
+    assertThat(ColumnType.array(ColumnType.STRING)).isEqualTo(ColumnType.array(ColumnType.STRING));
+    assertThat(ColumnType.array(ColumnType.STRING)).isNotEqualTo(ColumnType.array(ColumnType.DATE));
+    assertThat(ColumnType.array(ColumnType.DATE).elementType()).isEqualTo(ColumnType.DATE);
+    assertThat(ColumnType.DATE.elementType()).isNull();
+  }
+
+  @Test
+  void arrayRejectsNestedArray() {
+    assertThatThrownBy(() -> ColumnType.array(ColumnType.array(ColumnType.DATE)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Invalid array element type: array<date> (expected a primitive type)");
   }
 
   @Test

@@ -30,6 +30,7 @@ class TablesTest {
             "page_title",
             "pre_order",
             "territory",
+            "territory_code",
             "counts",
             "report_variant",
             "processing_date",
@@ -47,7 +48,7 @@ class TablesTest {
 
     assertThat(engagement.columnNames())
         .containsSequence("app_name", "event", "page_type", "page_title", "source_type")
-        .containsSequence("territory", "counts", "unique_counts")
+        .containsSequence("territory", "territory_code", "counts", "unique_counts")
         .endsWith(LINEAGE.toArray(String[]::new));
     assertThat(engagement.column("event").appleHeader()).isEqualTo("Event");
     assertThat(engagement.nonSummableColumns()).containsExactly("unique_counts");
@@ -98,7 +99,13 @@ class TablesTest {
     assertThat(Tables.SALES.column("is_first_time_download").type()).isEqualTo(ColumnType.BOOLEAN);
     assertThat(Tables.SALES.columnNames())
         .startsWith("app_apple_id", "metric_date", "granularity")
-        .containsSequence("order_type", "proceeds", "is_first_time_download", "vendor_number")
+        .containsSequence(
+            "order_type",
+            "proceeds",
+            "is_first_time_download",
+            "attribution",
+            "vendor_number",
+            "origin")
         .endsWith(LINEAGE.toArray(String[]::new));
   }
 
@@ -123,11 +130,11 @@ class TablesTest {
   }
 
   @Test
-  void everyTableSharesLeadAndLineage() {
-    for (TableDefinition table : Tables.all()) {
+  void everyReportTableSharesLeadAndLineage() {
+    for (TableDefinition table : Tables.reportTables()) {
       assertThat(table.columnNames()).startsWith("app_apple_id", "metric_date", "granularity");
       assertThat(table.columnNames()).endsWith(LINEAGE.toArray(String[]::new));
-      assertThat(table.partition()).isEqualTo(PartitionField.day("metric_date"));
+      assertThat(table.partitionFields()).containsExactly(PartitionField.day("metric_date"));
       assertThat(table.column("loaded_at").type()).isEqualTo(ColumnType.TIMESTAMP);
       assertThat(table.column("extra_columns").type()).isEqualTo(ColumnType.MAP_STRING_STRING);
       assertThat(table.column("metric_date").nullable()).isFalse();
@@ -155,9 +162,115 @@ class TablesTest {
   @Test
   void byNameRejectsUnknownTable() {
     assertThat(Tables.byName("sales")).isSameAs(Tables.SALES);
-    assertThatThrownBy(() -> Tables.byName("sessions"))
+    assertThatThrownBy(() -> Tables.byName("session"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Invalid table name: sessions (expected one of downloads, engagement, sales)");
+        .hasMessage(
+            "Invalid table name: session (expected one of downloads, engagement, sessions,"
+                + " installs_deletions, purchases, crashes, sales, subscriptions,"
+                + " subscription_events, finance, reviews, apps, runs, load_audit, quarantine)");
+  }
+
+  @Test
+  void analyticsTablesHaveTerritoryCode() {
+    for (TableDefinition table : Tables.analyticsTables()) {
+      List<String> names = table.columnNames();
+      int territory = names.indexOf("territory");
+
+      assertThat(territory).as("territory of %s", table.name()).isPositive();
+      assertThat(names.get(territory + 1))
+          .as("after territory in %s", table.name())
+          .isEqualTo("territory_code");
+      assertThat(table.column("territory_code").appleHeader()).isNull();
+      assertThat(table.column("app_apple_id").nullable()).isFalse();
+      assertThat(table.keyColumns())
+          .startsWith("app_apple_id", "metric_date", "granularity", "report_variant");
+    }
+  }
+
+  @Test
+  void nonSummableMetrics() {
+    assertThat(Tables.SESSIONS.nonSummableColumns()).containsExactly("unique_devices");
+    assertThat(Tables.INSTALLS_DELETIONS.nonSummableColumns()).containsExactly("unique_devices");
+    assertThat(Tables.PURCHASES.nonSummableColumns()).containsExactly("paying_users");
+    assertThat(Tables.CRASHES.nonSummableColumns()).containsExactly("unique_devices");
+    assertThat(Tables.SUBSCRIPTIONS.nonSummableColumns())
+        .containsExactly("customer_price", "developer_proceeds", "subscribers");
+    assertThat(Tables.FINANCE.nonSummableColumns())
+        .containsExactly("partner_share", "customer_price");
+  }
+
+  @Test
+  void purchasesMatchesApplesHeaderCaseInsensitively() {
+    assertThat(Tables.PURCHASES.columnForHeader("Proceeds In USD"))
+        .map(Column::name)
+        .hasValue("proceeds_in_usd");
+    assertThat(headersOf(Tables.PURCHASES.requiredInFileColumns()))
+        .containsExactly(
+            "App Apple Identifier",
+            "Date",
+            "Purchases",
+            "Proceeds in USD",
+            "Sales in USD",
+            "Paying Users");
+  }
+
+  @Test
+  void subscriptionTablesAcceptOlderHeaders() {
+    assertThat(Tables.SUBSCRIPTION_EVENTS.columnForHeader("Subscription Duration"))
+        .map(Column::name)
+        .hasValue("standard_subscription_duration");
+    assertThat(Tables.SUBSCRIPTIONS.columnForHeader("Promotional Offer Name"))
+        .map(Column::name)
+        .hasValue("subscription_offer_name");
+    assertThat(Tables.SUBSCRIPTION_EVENTS.column("metric_date").appleHeader())
+        .isEqualTo("Event Date");
+    assertThat(Tables.SUBSCRIPTIONS.column("metric_date").appleHeader()).isNull();
+    assertThat(Tables.SUBSCRIPTIONS.columnNames()).containsSequence("country", "territory_code");
+  }
+
+  @Test
+  void financeAcceptsBothSaleOrReturnSpellings() {
+    assertThat(Tables.FINANCE.columnForHeader("Sale or Return"))
+        .map(Column::name)
+        .hasValue("sales_or_return");
+    assertThat(Tables.FINANCE.columnForHeader("Sales or Return"))
+        .map(Column::name)
+        .hasValue("sales_or_return");
+    assertThat(headersOf(Tables.FINANCE.requiredInFileColumns()))
+        .containsExactly(
+            "Start Date", "Quantity", "Extended Partner Share", "Partner Share Currency");
+  }
+
+  @Test
+  void reviewsKeepTimestampOffsetAndBothTerritories() {
+    TableDefinition reviews = Tables.REVIEWS;
+
+    assertThat(reviews.column("created_at").type()).isEqualTo(ColumnType.TIMESTAMP);
+    assertThat(reviews.column("created_utc_offset").type()).isEqualTo(ColumnType.STRING);
+    assertThat(reviews.columnNames()).containsSequence("territory", "territory_code");
+    assertThat(reviews.keyColumns()).containsExactly("review_id");
+    assertThat(reviews.partitionFields()).containsExactly(PartitionField.day("metric_date"));
+  }
+
+  @Test
+  void operationsTablesPartitioning() {
+    assertThat(Tables.APPS.partitionFields()).containsExactly(PartitionField.day("fetched_date"));
+    assertThat(Tables.RUNS.partitionFields())
+        .containsExactly(PartitionField.identity("run_kind"), PartitionField.day("run_date"));
+    assertThat(Tables.LOAD_AUDIT.partitionFields())
+        .containsExactly(PartitionField.day("loaded_at"));
+    assertThat(Tables.QUARANTINE.partitionFields())
+        .containsExactly(PartitionField.identity("table_name"), PartitionField.day("metric_date"));
+    assertThat(Tables.LOAD_AUDIT.column("candidate_dates").type())
+        .isEqualTo(ColumnType.array(ColumnType.DATE));
+    assertThat(Tables.QUARANTINE.column("metric_date").nullable()).isTrue();
+  }
+
+  @Test
+  void everyTableIsListedOnce() {
+    assertThat(Tables.all()).extracting(TableDefinition::name).doesNotHaveDuplicates().hasSize(15);
+    assertThat(Tables.all()).containsAll(Tables.reportTables());
+    assertThat(Tables.reportTables()).containsAll(Tables.analyticsTables());
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.appstoreetl.extractor.http.AppStoreConnectClient;
 import io.appstoreetl.extractor.http.Failures;
 import io.appstoreetl.extractor.http.JsonApiPager;
+import io.appstoreetl.extractor.http.JsonFields;
 import io.appstoreetl.extractor.http.Urls;
 import io.appstoreetl.extractor.raw.AttemptIds;
 import io.appstoreetl.extractor.raw.Checksums;
@@ -20,9 +21,13 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +44,7 @@ import org.slf4j.LoggerFactory;
 final class InstanceLander {
   private static final Logger LOG = LoggerFactory.getLogger(InstanceLander.class);
   private static final String DATE_COLUMN = "Date";
+  private static final String PROCESSING_DATE_PREFIX = "processing_date=";
 
   /**
    * A finished download attempt: the segment, its file name in the unit folder, what was stored.
@@ -105,6 +111,47 @@ final class InstanceLander {
   }
 
   /**
+   * Returns the processing dates in {@code [from, to]} for which a unit of this report, granularity
+   * and app has a manifest, read from the raw zone's folders.
+   */
+  SortedSet<LocalDate> landedProcessingDates(
+      String appId, String slug, String granularity, LocalDate from, LocalDate to)
+      throws IOException {
+    String reportFolder =
+        "source=analytics/report="
+            + KeyValues.reportSlug(slug)
+            + "/granularity="
+            + KeyValues.granularity(granularity)
+            + "/";
+    SortedSet<LocalDate> landed = new TreeSet<>();
+    for (String folder : rawZone.listFolders(reportFolder)) {
+      if (!folder.startsWith(PROCESSING_DATE_PREFIX)) {
+        continue;
+      }
+
+      LocalDate date;
+      try {
+        date = LocalDate.parse(folder.substring(PROCESSING_DATE_PREFIX.length()));
+      } catch (DateTimeParseException e) {
+        continue;
+      }
+      if (date.isBefore(from) || date.isAfter(to)) {
+        continue;
+      }
+
+      String appFolder = reportFolder + folder + "/app_id=" + KeyValues.appId(appId) + "/";
+      for (String instance : rawZone.listFolders(appFolder)) {
+        if (rawZone.exists(appFolder + instance + "/" + RawKeys.MANIFEST)) {
+          landed.add(date);
+          break;
+        }
+      }
+    }
+
+    return landed;
+  }
+
+  /**
    * Lands the instance into {@code unitKey}.
    *
    * @throws UnitLandingException when a segment cannot be listed, downloaded, verified or read. The
@@ -112,7 +159,12 @@ final class InstanceLander {
    * @throws InterruptedIOException when the run is interrupted
    */
   LandedUnit land(
-      String appId, String requestId, ReportRef report, InstanceRef instance, String unitKey)
+      String appId,
+      AccessType accessType,
+      String requestId,
+      ReportRef report,
+      InstanceRef instance,
+      String unitKey)
       throws UnitLandingException, InterruptedIOException {
     String context =
         "Cannot land instance "
@@ -140,7 +192,7 @@ final class InstanceLander {
               .report(report.type().slug(), report.name())
               .granularity(instance.granularity())
               .appId(appId)
-              .analyticsChain(OngoingRequestResolver.ONGOING, requestId, report.id(), instance.id())
+              .analyticsChain(accessType.name(), requestId, report.id(), instance.id())
               .processingDate(instance.processingDate())
               .run(runId, extractorVersion);
       for (Downloaded file : files) {
@@ -242,16 +294,19 @@ final class InstanceLander {
   private List<SegmentRef> listSegments(String instanceId) throws IOException {
     String path = "/v1/analyticsReportInstances/" + instanceId + "/segments?limit=200";
     List<SegmentRef> segments = new ArrayList<>();
+    int index = 0;
     for (JsonNode item : JsonApiPager.fetchAll(client, path)) {
+      String where = "segment " + index++ + " of instance " + instanceId;
       JsonNode attributes = item.path("attributes");
       segments.add(
           new SegmentRef(
-              item.path("id").asText(""),
-              attributes.path("checksum").asText(""),
+              JsonFields.requiredText(item, "/id", where),
+              JsonFields.requiredText(item, "/attributes/checksum", where),
               attributes.path("sizeInBytes").isNumber()
                   ? attributes.path("sizeInBytes").asLong()
                   : -1,
-              attributes.path("url").isTextual() ? attributes.path("url").asText() : null));
+              // The message would not name the URL: its query string is a credential.
+              JsonFields.requiredText(item, "/attributes/url", where)));
     }
 
     return segments;

@@ -7,6 +7,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -15,6 +17,8 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
 
 /** Loads the App Store Connect API key: a PEM-encoded PKCS#8 EC private key on curve P-256. */
 public final class PrivateKeyLoader {
@@ -81,6 +85,36 @@ public final class PrivateKeyLoader {
     }
 
     return key;
+  }
+
+  /**
+   * Returns a warning when the key file may be read by its group or by others, or empty when only
+   * its owner may read it or the file system has no POSIX permissions.
+   */
+  public static Optional<String> permissionWarning(Path path) {
+    Set<PosixFilePermission> permissions;
+    try {
+      permissions = Files.getPosixFilePermissions(path);
+    } catch (UnsupportedOperationException | IOException e) {
+      return Optional.empty();
+    }
+
+    boolean shared =
+        permissions.contains(PosixFilePermission.GROUP_READ)
+            || permissions.contains(PosixFilePermission.OTHERS_READ);
+    if (!shared) {
+      return Optional.empty();
+    }
+
+    return Optional.of(
+        "App Store Connect private key "
+            + path
+            + " is readable by "
+            + (permissions.contains(PosixFilePermission.OTHERS_READ) ? "others" : "its group")
+            + " (permissions "
+            + PosixFilePermissions.toString(permissions)
+            + "); restrict it with: chmod 600 "
+            + path);
   }
 
   private static boolean isP256(ECParameterSpec params) {

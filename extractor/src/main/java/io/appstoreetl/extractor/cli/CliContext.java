@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param out results: summary paths and one line per imported file
  * @param err diagnostics and error messages
+ * @param stderrIsTerminal whether {@code err} is a terminal, where a progress line is shown
  */
 public record CliContext(
     Map<String, String> environment,
@@ -19,4 +20,15 @@ public record CliContext(
     PrintWriter out,
     PrintWriter err,
     Clock clock,
-    RetryPolicy retryPolicy) {}
+    RetryPolicy retryPolicy,
+    boolean stderrIsTerminal) {
+  public CliContext(
+      Map<String, String> environment,
+      Path workingDirectory,
+      PrintWriter out,
+      PrintWriter err,
+      Clock clock,
+      RetryPolicy retryPolicy) {
+    this(environment, workingDirectory, out, err, clock, retryPolicy, false);
+  }
+}

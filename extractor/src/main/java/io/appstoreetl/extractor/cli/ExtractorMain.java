@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The extractor's command line: {@code extract} lands App Store Connect reports in the raw zone,
- * {@code import} lands downloaded Sales and Trends files. Results go to stdout, diagnostics to
- * stderr.
+ * {@code backfill} lands analytics history from a snapshot request, {@code import} lands downloaded
+ * Sales and Trends files. Results go to stdout, diagnostics to stderr.
  */
 @Command(
     name = "extractor",
@@ -39,8 +39,13 @@ public final class ExtractorMain implements Callable<Integer> {
             out,
             err,
             Clock.systemUTC(),
-            RetryPolicy.defaults());
-    System.exit(execute(context, args));
+            RetryPolicy.defaults(),
+            Terminals.isStderrTerminal());
+    int exitCode = execute(context, args);
+    if (MemoryReport.enabled()) {
+      err.println(MemoryReport.line());
+    }
+    System.exit(exitCode);
   }
 
   /** Runs the command line and returns its exit code (see {@link ExitCodes}). */
@@ -48,6 +53,7 @@ public final class ExtractorMain implements Callable<Integer> {
     CommandLine commandLine =
         new CommandLine(new ExtractorMain())
             .addSubcommand("extract", new ExtractCommand(context))
+            .addSubcommand("backfill", new BackfillCommand(context))
             .addSubcommand("import", new ImportCommand(context));
     commandLine.setOut(context.out());
     commandLine.setErr(context.err());
@@ -68,7 +74,7 @@ public final class ExtractorMain implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing command (expected extract or import)");
+        spec.commandLine(), "Missing command (expected extract, backfill or import)");
   }
 
   /** Reports the Maven version of the extractor. */

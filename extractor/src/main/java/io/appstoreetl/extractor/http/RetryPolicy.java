@@ -2,6 +2,7 @@ package io.appstoreetl.extractor.http;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.file.FileSystemException;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,6 +157,11 @@ public final class RetryPolicy {
   private static boolean isRetryable(IOException e) {
     if (e instanceof ApiException api) {
       return api.isRetryable();
+    }
+
+    // A read that timed out is a network failure, though Java makes it an InterruptedIOException.
+    if (e instanceof SocketTimeoutException) {
+      return true;
     }
 
     // Local file and parse errors will not go away on a second try; network failures may.

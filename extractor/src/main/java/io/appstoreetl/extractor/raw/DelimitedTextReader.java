@@ -1,11 +1,11 @@
 package io.appstoreetl.extractor.raw;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +16,9 @@ import java.util.zip.GZIPInputStream;
  * line and one row per line. Blank lines are skipped, a UTF-8 byte order mark before the header is
  * dropped, and LF, CRLF and CR line ends are all accepted.
  *
+ * <p>Memory stays constant whatever the file's size: lines are read one at a time, and a line of
+ * more than {@link #MAX_LINE_CHARS} characters is rejected rather than buffered.
+ *
  * <p>Not thread-safe; one reader per file.
  */
 public final class DelimitedTextReader implements Closeable {
@@ -24,7 +27,10 @@ public final class DelimitedTextReader implements Closeable {
   private static final char BOM = '\uFEFF';
   private static final int BUFFER_BYTES = 64 * 1024;
 
-  private final BufferedReader reader;
+  /** Maximum line length read, in characters; Apple's report lines are a few hundred long. */
+  public static final int MAX_LINE_CHARS = 1024 * 1024;
+
+  private final LineReader reader;
   private final String sourceName;
   private final char delimiter;
   private final boolean quoted;
@@ -32,7 +38,7 @@ public final class DelimitedTextReader implements Closeable {
   private long lineNumber;
 
   private DelimitedTextReader(
-      BufferedReader reader, String sourceName, String headerLine, char delimiter, boolean quoted) {
+      LineReader reader, String sourceName, String headerLine, char delimiter, boolean quoted) {
     this.reader = reader;
     this.sourceName = sourceName;
     this.delimiter = delimiter;
@@ -55,8 +61,8 @@ public final class DelimitedTextReader implements Closeable {
    */
   public static DelimitedTextReader open(
       InputStream raw, String sourceName, Character delimiter, boolean quoted) throws IOException {
-    BufferedReader reader =
-        new BufferedReader(new InputStreamReader(decode(raw), StandardCharsets.UTF_8));
+    LineReader reader =
+        new LineReader(new InputStreamReader(decode(raw), StandardCharsets.UTF_8), sourceName);
     String headerLine = reader.readLine();
     while (headerLine != null && stripBom(headerLine).isBlank()) {
       headerLine = reader.readLine();
@@ -214,5 +220,77 @@ public final class DelimitedTextReader implements Closeable {
 
   private static String stripBom(String line) {
     return !line.isEmpty() && line.charAt(0) == BOM ? line.substring(1) : line;
+  }
+
+  /** Reads lines ended by LF, CRLF or CR, each at most {@link #MAX_LINE_CHARS} long. */
+  private static final class LineReader implements Closeable {
+    private final Reader in;
+    private final String sourceName;
+    private final char[] buffer = new char[BUFFER_BYTES];
+    private int position;
+    private int limit;
+    private boolean skipLineFeed;
+    private long linesRead;
+
+    LineReader(Reader in, String sourceName) {
+      this.in = in;
+      this.sourceName = sourceName;
+    }
+
+    /** Returns the next line without its end, or {@code null} at the end of the input. */
+    String readLine() throws IOException {
+      StringBuilder line = null;
+      while (true) {
+        if (position >= limit) {
+          limit = in.read(buffer, 0, buffer.length);
+          position = 0;
+          if (limit <= 0) {
+            limit = 0;
+            return line == null ? null : finish(line);
+          }
+        }
+        if (skipLineFeed) {
+          skipLineFeed = false;
+          if (buffer[position] == '\n') {
+            position++;
+            continue;
+          }
+        }
+
+        int start = position;
+        while (position < limit && buffer[position] != '\n' && buffer[position] != '\r') {
+          position++;
+        }
+        if (line == null) {
+          line = new StringBuilder(Math.min(position - start + 16, 4096));
+        }
+        if (line.length() + (position - start) > MAX_LINE_CHARS) {
+          throw new ReportFormatException(
+              "Cannot read "
+                  + sourceName
+                  + ": line "
+                  + (linesRead + 1)
+                  + " is longer than "
+                  + MAX_LINE_CHARS
+                  + " characters");
+        }
+        line.append(buffer, start, position - start);
+        if (position < limit) {
+          skipLineFeed = buffer[position] == '\r';
+          position++;
+          return finish(line);
+        }
+      }
+    }
+
+    private String finish(StringBuilder line) {
+      linesRead++;
+      return line.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 }

@@ -20,6 +20,7 @@ public final class Manifest {
   public static final int VERSION = 1;
   public static final String STATUS_COMPLETE = "complete";
   public static final String STATUS_EMPTY = "empty";
+  public static final String STATUS_UNAVAILABLE = "unavailable";
   public static final String ORIGIN_API = "api";
   public static final String ORIGIN_IMPORT = "import";
 
@@ -46,6 +47,12 @@ public final class Manifest {
   private String runId;
   private String extractorVersion;
   private String originalFileName;
+  private String region;
+  private String fiscalMonth;
+  private String fetchedDate;
+  private String stoppedAtReviewId;
+  private String stoppedAtCreatedDate;
+  private Long rowCountOverride;
 
   public Manifest source(String value) {
     this.source = value;
@@ -128,11 +135,44 @@ public final class Manifest {
     return this;
   }
 
+  /** Finance only: the region code and fiscal month fetched. */
+  public Manifest finance(String regionValue, String fiscalMonthValue) {
+    this.region = regionValue;
+    this.fiscalMonth = fiscalMonthValue;
+    return this;
+  }
+
+  /** Reviews and apps: the UTC date of the fetch. */
+  public Manifest fetchedDate(String value) {
+    this.fetchedDate = value;
+    return this;
+  }
+
+  /** Reviews only: the last review read before the fetch stopped. */
+  public Manifest stoppedAt(String reviewId, String createdDate) {
+    this.stoppedAtReviewId = reviewId;
+    this.stoppedAtCreatedDate = createdDate;
+    return this;
+  }
+
+  /**
+   * Sets {@code row_count} for units whose files are JSON pages rather than report rows (reviews,
+   * apps); otherwise it is the sum over the files.
+   */
+  public Manifest rowCount(long value) {
+    this.rowCountOverride = value;
+    return this;
+  }
+
   public SortedSet<LocalDate> metricDates() {
     return metricDates;
   }
 
   public long rowCount() {
+    if (rowCountOverride != null) {
+      return rowCountOverride;
+    }
+
     return files.stream().mapToLong(ManifestFile::rowCount).sum();
   }
 
@@ -175,6 +215,11 @@ public final class Manifest {
     json.put("run_id", runId);
     json.put("extractor_version", extractorVersion);
     json.put("original_file_name", originalFileName);
+    json.put("region", region);
+    json.put("fiscal_month", fiscalMonth);
+    json.put("fetched_date", fetchedDate);
+    json.put("stopped_at_review_id", stoppedAtReviewId);
+    json.put("stopped_at_created_date", stoppedAtCreatedDate);
 
     return json;
   }

@@ -17,32 +17,62 @@ public final class MetricDateScanner {
     /** Analytics {@code Date}: {@code 2025-01-09}. */
     ISO("YYYY-MM-DD", "uuuu-MM-dd"),
     /** Sales and Trends {@code Begin Date} and {@code End Date}: {@code 01/09/2025}. */
-    US("MM/DD/YYYY", "MM/dd/uuuu");
+    US("MM/DD/YYYY", "MM/dd/uuuu"),
+    /**
+     * Either form, for columns whose form Apple does not document (subscription event dates). A
+     * value with {@code -} is read as ISO, one with {@code /} as US.
+     */
+    ANY("YYYY-MM-DD or MM/DD/YYYY", null);
 
     private final String label;
     private final DateTimeFormatter formatter;
 
     DateForm(String label, String pattern) {
       this.label = label;
-      this.formatter = DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
+      this.formatter =
+          pattern == null
+              ? null
+              : DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    /** Parses one date cell; returns null when it is not a valid date of this form. */
+    public LocalDate tryParse(String value) {
+      if (this == ANY) {
+        LocalDate iso = ISO.tryParse(value);
+        return iso != null ? iso : US.tryParse(value);
+      }
+
+      try {
+        return LocalDate.parse(value, formatter);
+      } catch (DateTimeParseException e) {
+        return null;
+      }
     }
 
     /** Parses one date cell, naming the file, line and expected form when it is not valid. */
     public LocalDate parse(String value, String column, DelimitedTextReader reader)
         throws ReportFormatException {
-      try {
-        return LocalDate.parse(value, formatter);
-      } catch (DateTimeParseException e) {
+      LocalDate date = tryParse(value);
+      if (date == null) {
         throw new ReportFormatException(
             String.format(
                 "Invalid \"%s\" value in %s line %d: \"%s\" (expected %s)",
                 column, reader.sourceName(), reader.lineNumber(), value, label));
       }
+
+      return date;
     }
   }
 
-  /** Rows and distinct metric dates of one file. */
-  public record Result(long rowCount, SortedSet<LocalDate> metricDates) {}
+  /**
+   * Rows and distinct metric dates of one file. {@code footerLines} counts the lines after the data
+   * rows that a finance report ends with (totals, exchange rates); 0 for other reports.
+   */
+  public record Result(long rowCount, SortedSet<LocalDate> metricDates, long footerLines) {
+    public Result(long rowCount, SortedSet<LocalDate> metricDates) {
+      this(rowCount, metricDates, 0);
+    }
+  }
 
   private MetricDateScanner() {}
 
@@ -83,6 +113,59 @@ public final class MetricDateScanner {
       }
 
       return new Result(rows, dates);
+    }
+  }
+
+  /**
+   * Reads a finance report: data rows are the rows up to the first one whose {@code dateColumn} is
+   * not a date; that row and every line after it are the report's footer, counted apart. A file
+   * without any of {@code dateColumns} is counted without metric dates.
+   *
+   * @param dateColumns the date columns to look for, in order of preference
+   */
+  public static Result scanWithFooter(
+      InputStream raw, String sourceName, List<String> dateColumns, DateForm dateForm)
+      throws IOException {
+    try (DelimitedTextReader reader = DelimitedTextReader.open(raw, sourceName, '\t', false)) {
+      int dateIndex = -1;
+      for (String column : dateColumns) {
+        dateIndex = reader.columnIndex(column);
+        if (dateIndex >= 0) {
+          break;
+        }
+      }
+
+      long rows = 0;
+      long footer = 0;
+      SortedSet<LocalDate> dates = new TreeSet<>();
+      for (List<String> row = reader.nextRow(); row != null; row = reader.nextRow()) {
+        LocalDate date =
+            dateIndex < 0 || footer > 0
+                ? null
+                : dateForm.tryParse(DelimitedTextReader.cell(row, dateIndex));
+        if (dateIndex >= 0 && date == null) {
+          footer++;
+          continue;
+        }
+        if (date != null) {
+          dates.add(date);
+        }
+        rows++;
+      }
+
+      return new Result(rows, dates, footer);
+    }
+  }
+
+  /** Counts the data rows of a report file that has no metric date column. */
+  public static long countRows(InputStream raw, String sourceName) throws IOException {
+    try (DelimitedTextReader reader = DelimitedTextReader.open(raw, sourceName, '\t', false)) {
+      long rows = 0;
+      while (reader.nextRow() != null) {
+        rows++;
+      }
+
+      return rows;
     }
   }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * Builds raw-zone keys (relative to the root, {@code /}-separated) from checked values only. Unit
@@ -39,7 +40,7 @@ public final class RawKeys {
         + ".gz";
   }
 
-  /** Folder that holds every landing of one sales report; the landing id comes below it. */
+  /** Returns the folder of every landing of one sales report; the landing id comes below it. */
   public static String salesReportFolder(
       String slug, String granularity, String reportDate, String vendorNumber) {
     return "source=sales/report="
@@ -68,6 +69,62 @@ public final class RawKeys {
     return "report.attempt=" + KeyValues.attemptId(attemptId) + ".gz";
   }
 
+  /** Returns the folder of every landing of one finance report; the landing id comes below it. */
+  public static String financeReportFolder(
+      String slug, String regionCode, String fiscalMonth, String vendorNumber) {
+    return "source=finance/report="
+        + KeyValues.financeReportSlug(slug)
+        + "/region="
+        + KeyValues.regionCode(regionCode)
+        + "/fiscal_month="
+        + KeyValues.fiscalMonth(fiscalMonth)
+        + "/vendor="
+        + KeyValues.vendorNumber(vendorNumber)
+        + "/";
+  }
+
+  public static String financeUnit(
+      String slug, String regionCode, String fiscalMonth, String vendorNumber, String landingId) {
+    return financeReportFolder(slug, regionCode, fiscalMonth, vendorNumber)
+        + "landing="
+        + KeyValues.attemptId(landingId)
+        + "/";
+  }
+
+  /**
+   * Returns the folder of every reviews fetch of one app, one {@code fetched_date=} folder a day.
+   */
+  public static String reviewsFolder(String appId) {
+    return "source=reviews/app_id=" + KeyValues.appId(appId) + "/";
+  }
+
+  public static String reviewsUnit(String appId, String fetchedDate, String landingId) {
+    return reviewsFolder(appId)
+        + "fetched_date="
+        + KeyValues.isoDate("fetched date", fetchedDate)
+        + "/landing="
+        + KeyValues.attemptId(landingId)
+        + "/";
+  }
+
+  public static String appsUnit(String fetchedDate, String landingId) {
+    return "source=apps/fetched_date="
+        + KeyValues.isoDate("fetched date", fetchedDate)
+        + "/landing="
+        + KeyValues.attemptId(landingId)
+        + "/";
+  }
+
+  /** File name of the {@code number}-th JSON page (from 1) of a reviews or apps unit. */
+  public static String pageFile(int number) {
+    if (number < 1 || number > 9999) {
+      throw new InvalidKeyValueException(
+          "Invalid page number: " + number + " (expected 1 to 9999)");
+    }
+
+    return String.format(Locale.ROOT, "page=%04d.json", number);
+  }
+
   public static String indexEntry(String metricDate, String unitKey) {
     return "index/metric_date="
         + KeyValues.isoDate("metric date", metricDate)
@@ -78,6 +135,16 @@ public final class RawKeys {
 
   public static String ongoingRegistry(String appId) {
     return "analytics_requests/registry/app_id=" + KeyValues.appId(appId) + "/ongoing.json";
+  }
+
+  /** Returns the key of the app's ONE_TIME_SNAPSHOT request id, kept like the ONGOING one. */
+  public static String snapshotRegistry(String appId) {
+    return "analytics_requests/registry/app_id=" + KeyValues.appId(appId) + "/snapshot.json";
+  }
+
+  /** Returns the key of the cached report ids of the app's requests. */
+  public static String reportsCache(String appId) {
+    return "analytics_requests/registry/app_id=" + KeyValues.appId(appId) + "/reports.json";
   }
 
   public static String runSummary(String runDate, String runId) {

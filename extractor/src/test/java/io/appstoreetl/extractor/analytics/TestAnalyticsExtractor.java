@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -99,6 +100,7 @@ class TestAnalyticsExtractor {
         "GET /v1/analyticsReports/r3-req-1/instances",
         Reply.json(
             200, page(null, instance("inst-b", "2025-01-11"), instance("inst-a", "2025-01-10"))));
+    server.on("GET /v1/analyticsReports/r19-req-1/instances", Reply.json(200, page(null)));
     server.on(
         "GET /v1/analyticsReports/r14-req-1/instances",
         Reply.json(200, page(null, instance("inst-c", "2025-01-10"))));
@@ -114,11 +116,12 @@ class TestAnalyticsExtractor {
 
   @Test
   void landsEveryInstanceByteForByte() throws IOException {
-    AppResult result = extractor().extractApp(APP);
+    AppResult result = extractApp();
 
     assertThat(result.errors()).isEmpty();
     assertThat(result.requestId()).isEqualTo("req-1");
-    assertThat(result.reportsFound()).isEqualTo(2);
+    assertThat(result.reportsFound()).isEqualTo(3);
+    assertThat(result.pending()).contains("app_crashes: Apple lists no instance yet");
     assertThat(result.instancesLanded()).isEqualTo(3);
     assertThat(result.instancesSkipped()).isZero();
     assertThat(result.touchedMetricDates())
@@ -155,7 +158,7 @@ class TestAnalyticsExtractor {
 
   @Test
   void manifestHasEveryContractField() throws IOException {
-    extractor().extractApp(APP);
+    extractApp();
 
     JsonNode manifest = manifest(downloadsUnit("2025-01-10", "inst-a"));
 
@@ -187,7 +190,12 @@ class TestAnalyticsExtractor {
             "landed_at",
             "run_id",
             "extractor_version",
-            "original_file_name");
+            "original_file_name",
+            "region",
+            "fiscal_month",
+            "fetched_date",
+            "stopped_at_review_id",
+            "stopped_at_created_date");
     assertThat(manifest.path("manifest_version").asInt()).isEqualTo(1);
     assertThat(manifest.path("source").asText()).isEqualTo("analytics");
     assertThat(manifest.path("report").asText()).isEqualTo("app_downloads_standard");
@@ -217,7 +225,7 @@ class TestAnalyticsExtractor {
 
   @Test
   void commaDelimitedSegmentIsSniffed() throws IOException {
-    extractor().extractApp(APP);
+    extractApp();
 
     JsonNode manifest =
         manifest(
@@ -236,7 +244,7 @@ class TestAnalyticsExtractor {
 
   @Test
   void indexEntriesPointAtTheUnit() throws IOException {
-    extractor().extractApp(APP);
+    extractApp();
     String unitA = downloadsUnit("2025-01-10", "inst-a");
     String hash = RawKeys.sha256Prefix(unitA);
 
@@ -254,7 +262,7 @@ class TestAnalyticsExtractor {
 
   @Test
   void manifestIsWrittenLast() {
-    extractor().extractApp(APP);
+    extractApp();
 
     List<String> written = rawZone.writtenKeys();
     for (String unit :
@@ -278,10 +286,10 @@ class TestAnalyticsExtractor {
 
   @Test
   void secondRunLandsNothing() {
-    extractor().extractApp(APP);
+    extractApp();
     int downloadsBefore = segmentDownloads();
 
-    AppResult second = extractor().extractApp(APP);
+    AppResult second = extractApp();
 
     assertThat(second.errors()).isEmpty();
     assertThat(second.instancesLanded()).isZero();
@@ -289,6 +297,9 @@ class TestAnalyticsExtractor {
     assertThat(second.touchedMetricDates()).isEmpty();
     assertThat(segmentDownloads()).isEqualTo(downloadsBefore);
     assertThat(server.requests("GET", "/v1/analyticsReportInstances/inst-a/segments")).hasSize(1);
+    assertThat(server.requests("GET", "/v1/analyticsReportRequests/req-1/reports"))
+        .as("report ids come from the cache on the second run")
+        .hasSize(2);
   }
 
   @Test
@@ -303,7 +314,7 @@ class TestAnalyticsExtractor {
                 served.getAndIncrement() == 0 ? corrupted : SEGMENT_B1,
                 "application/octet-stream"));
 
-    AppResult result = extractor().extractApp(APP);
+    AppResult result = extractApp();
 
     assertThat(result.errors()).isEmpty();
     assertThat(result.instancesLanded()).isEqualTo(3);
@@ -326,7 +337,7 @@ class TestAnalyticsExtractor {
     byte[] corrupted = corrupt(SEGMENT_B1);
     server.on("GET /s3/seg-b1.csv.gz", Reply.bytes(200, corrupted, "application/octet-stream"));
 
-    AppResult result = extractor().extractApp(APP);
+    AppResult result = extractApp();
 
     assertThat(result.errors())
         .containsExactly(
@@ -354,7 +365,7 @@ class TestAnalyticsExtractor {
         Reply.json(
             200, page(null, instance("inst-a", "2025-01-10"), instance("inst-x", "../../etc"))));
 
-    AppResult result = extractor().extractApp(APP);
+    AppResult result = extractApp();
 
     assertThat(result.errors())
         .containsExactly(
@@ -369,7 +380,7 @@ class TestAnalyticsExtractor {
     byte[] noDate = TestSupport.gzip("Day\tCounts\n2025-01-09\t1\n");
     serveSegments("inst-b", "seg-b1", noDate);
 
-    AppResult result = extractor().extractApp(APP);
+    AppResult result = extractApp();
 
     assertThat(result.errors()).hasSize(1);
     assertThat(result.errors().get(0))
@@ -384,16 +395,196 @@ class TestAnalyticsExtractor {
   void appWithoutWantedReportsLandsNothing() {
     server.on(
         "GET /v1/analyticsReportRequests/req-1/reports?limit=200",
-        Reply.json(200, page(null, report("r19-req-1", "App Crashes", "APP_USAGE"))));
+        Reply.json(200, page(null, report("r40-req-1", "App Clip Usage Standard", "APP_USAGE"))));
 
-    AppResult result = extractor().extractApp(APP);
+    AppResult result = extractApp();
 
     assertThat(result.errors()).isEmpty();
     assertThat(result.reportsFound()).isZero();
     assertThat(result.instancesLanded()).isZero();
+    assertThat(result.pending())
+        .hasSize(AnalyticsReportType.values().length)
+        .contains("app_downloads_standard: request req-1 lists no such report yet");
   }
 
-  private AnalyticsExtractor extractor() {
+  @Test
+  void expiredDownloadUrlListsSegmentsAgain() throws IOException {
+    AtomicInteger served = new AtomicInteger();
+    server.on(
+        "GET /s3/seg-b1.csv.gz",
+        request ->
+            served.getAndIncrement() == 0
+                ? Reply.bytes(
+                    403,
+                    "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "application/xml")
+                : Reply.bytes(200, SEGMENT_B1, "application/octet-stream"));
+
+    AppResult result = extractApp();
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(server.requests("GET", "/v1/analyticsReportInstances/inst-b/segments")).hasSize(2);
+    assertThat(manifest(downloadsUnit("2025-01-11", "inst-b")).path("row_count").asLong())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void instanceWithoutProcessingDateIsReported() {
+    com.fasterxml.jackson.databind.node.ObjectNode broken = instance("inst-z", "2025-01-10");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) broken.path("attributes"))
+        .remove("processingDate");
+    server.on("GET /v1/analyticsReports/r3-req-1/instances", Reply.json(200, page(null, broken)));
+
+    AppResult result = extractApp();
+
+    assertThat(result.errors())
+        .containsExactly(
+            "Cannot list instances of app_downloads_standard for app 1000000001: Invalid instance 0"
+                + " in the response to GET "
+                + server.baseUrl()
+                + "/v1/analyticsReports/r3-req-1/instances?filter%5Bgranularity%5D=DAILY&limit=200:"
+                + " /attributes/processingDate is missing (id inst-z)");
+    assertThat(result.instancesLanded()).as("the other reports still land").isEqualTo(1);
+  }
+
+  @Test
+  void severalGranularitiesShareOneListing() throws IOException {
+    server.on(
+        "GET /v1/analyticsReports/r3-req-1/instances",
+        Reply.json(
+            200,
+            page(
+                null,
+                instance("inst-a", "DAILY", "2025-01-10"),
+                instance("inst-w", "WEEKLY", "2025-01-10"),
+                instance("inst-m", "MONTHLY", "2025-01-05"))));
+    serveSegments("inst-w", "seg-w1", SEGMENT_A2);
+    serveSegments("inst-m", "seg-m1", SEGMENT_A2);
+
+    AppResult result =
+        extractor(AnalyticsExtractor.Options.daily(Set.of("DAILY", "WEEKLY", "MONTHLY")))
+            .extractApp(APP, Runnable::run)
+            .join();
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(server.requests("GET", "/v1/analyticsReports/r3-req-1/instances"))
+        .hasSize(1)
+        .allMatch(request -> request.query().equals("limit=200"));
+    assertThat(
+            root.resolve(
+                RawKeys.analyticsUnit(
+                        "app_downloads_standard", "WEEKLY", "2025-01-10", APP, "inst-w")
+                    + "manifest.json"))
+        .exists();
+    assertThat(
+            root.resolve(
+                RawKeys.analyticsUnit(
+                        "app_downloads_standard", "MONTHLY", "2025-01-05", APP, "inst-m")
+                    + "manifest.json"))
+        .exists();
+  }
+
+  @Test
+  void oneMissingProcessingDateIsAskedForAlone() throws IOException {
+    // Every processing date of the 35-day window has landed except today's.
+    for (LocalDate date = LocalDate.parse("2024-12-06");
+        date.isBefore(LocalDate.parse("2025-01-10"));
+        date = date.plusDays(1)) {
+      Path unit = root.resolve(downloadsUnit(date.toString(), "old-" + date));
+      Files.createDirectories(unit);
+      Files.writeString(unit.resolve("manifest.json"), "{}");
+    }
+    server.on(
+        "GET /v1/analyticsReports/r3-req-1/instances?filter[granularity]=DAILY&limit=200&filter[processingDate]=2025-01-10",
+        Reply.json(200, page(null, instance("inst-a", "2025-01-10"))));
+
+    AppResult result = extractApp();
+
+    assertThat(result.errors()).isEmpty();
+    List<String> queries =
+        server.requests("GET", "/v1/analyticsReports/r3-req-1/instances").stream()
+            .map(FakeAppStoreConnect.Recorded::query)
+            .toList();
+    assertThat(queries)
+        .containsExactly("filter[granularity]=DAILY&limit=200&filter[processingDate]=2025-01-10");
+    assertThat(root.resolve(downloadsUnit("2025-01-10", "inst-a") + "manifest.json")).exists();
+  }
+
+  @Test
+  void fewMissingSnapshotDatesListedByDate() {
+    server.on(
+        "GET /v1/apps/1000000001/analyticsReportRequests?filter[accessType]=ONE_TIME_SNAPSHOT",
+        Reply.json(200, page(null, request("snap-1", "ONE_TIME_SNAPSHOT", false))));
+    server.on(
+        "GET /v1/analyticsReportRequests/snap-1/reports?limit=200",
+        Reply.json(200, page(null, report("r3-snap-1", "App Downloads Standard", "COMMERCE"))));
+    // A long snapshot listing: 700 instances, the first page contains none of the wanted dates.
+    String firstPage =
+        page(
+                server.baseUrl() + "/v1/analyticsReports/r3-snap-1/instances?cursor=AQ",
+                instance("s-old", "2024-01-02"))
+            .replace("\"total\":1", "\"total\":700");
+    server.on(
+        "GET /v1/analyticsReports/r3-snap-1/instances?filter[granularity]=DAILY&limit=200",
+        Reply.json(200, firstPage));
+    server.on(
+        "GET /v1/analyticsReports/r3-snap-1/instances",
+        request -> {
+          String date = request.query().replaceAll(".*filter\\[processingDate\\]=", "");
+          return Reply.json(200, page(null, instance("s-" + date, date)));
+        });
+    serveSegments("s-2024-03-01", "seg-s1", SEGMENT_A2);
+    serveSegments("s-2024-03-02", "seg-s2", SEGMENT_A2);
+    serveSegments("s-2024-03-03", "seg-s3", SEGMENT_A2);
+    AnalyticsExtractor.Options options =
+        new AnalyticsExtractor.Options(
+            AccessType.ONE_TIME_SNAPSHOT,
+            Set.of("DAILY"),
+            Set.of(AnalyticsReportType.APP_DOWNLOADS_STANDARD),
+            LocalDate.parse("2024-03-01"),
+            LocalDate.parse("2024-03-03"));
+
+    AppResult result = extractor(options).extractApp(APP, Runnable::run).join();
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.accessType()).isEqualTo("ONE_TIME_SNAPSHOT");
+    assertThat(result.instancesLanded()).isEqualTo(3);
+    List<String> queries =
+        server.requests("GET", "/v1/analyticsReports/r3-snap-1/instances").stream()
+            .map(FakeAppStoreConnect.Recorded::query)
+            .toList();
+    assertThat(queries)
+        .as("3 dates by date cost fewer calls than the 3 pages left of the listing")
+        .containsExactly(
+            "filter[granularity]=DAILY&limit=200",
+            "filter[granularity]=DAILY&limit=200&filter[processingDate]=2024-03-01",
+            "filter[granularity]=DAILY&limit=200&filter[processingDate]=2024-03-02",
+            "filter[granularity]=DAILY&limit=200&filter[processingDate]=2024-03-03");
+  }
+
+  @Test
+  void truncatedGzipLeavesNoManifest() {
+    byte[] truncated = java.util.Arrays.copyOf(SEGMENT_B1, SEGMENT_B1.length - 12);
+    serveSegments("inst-b", "seg-b1", truncated);
+
+    AppResult result = extractApp();
+
+    assertThat(result.errors()).hasSize(1);
+    assertThat(result.errors().get(0))
+        .startsWith("Cannot land instance inst-b of app_downloads_standard for app 1000000001: ")
+        .contains("Unexpected end of ZLIB input stream");
+    assertThat(root.resolve(downloadsUnit("2025-01-11", "inst-b") + "manifest.json"))
+        .doesNotExist();
+  }
+
+  private AppResult extractApp() {
+    return extractor(AnalyticsExtractor.Options.daily(Set.of("DAILY")))
+        .extractApp(APP, Runnable::run)
+        .join();
+  }
+
+  private AnalyticsExtractor extractor(AnalyticsExtractor.Options options) {
     return new AnalyticsExtractor(
         TestSupport.client(
             server.baseUrl(),
@@ -404,7 +595,8 @@ class TestAnalyticsExtractor {
         new AttemptIds(clock),
         clock,
         RUN_ID,
-        "0.1.0-test");
+        "0.1.0-test",
+        options);
   }
 
   /** Lists the instance's segments with correct checksums and serves their bytes. */

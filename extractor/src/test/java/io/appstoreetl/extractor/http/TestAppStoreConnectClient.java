@@ -12,11 +12,14 @@ import io.appstoreetl.extractor.testing.TestSupport;
 import io.appstoreetl.extractor.testing.TestSupport.CountingTokens;
 import io.appstoreetl.extractor.testing.TestSupport.RecordingSleeper;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,16 +193,15 @@ class TestAppStoreConnectClient {
   @Test
   void plainHttpDownloadNeedsSandbox() {
     AppStoreConnectClient production =
-        new AppStoreConnectClient(
-            URI.create("https://api.appstoreconnect.apple.com"),
-            new CountingTokens(),
-            TestSupport.fastRetry(sleeper),
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(1),
-            TestSupport.MAPPER,
-            false /* no sandbox */,
-            new MutableClock(NOW),
-            "extractor-test");
+        AppStoreConnectClient.builder(
+                URI.create("https://api.appstoreconnect.apple.com"),
+                new CountingTokens(),
+                TestSupport.MAPPER)
+            .retry(TestSupport.fastRetry(sleeper))
+            .timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1))
+            .allowLoopbackHttp(false /* no sandbox */)
+            .clock(new MutableClock(NOW))
+            .build();
     URI url = URI.create(server.baseUrl() + "/s3/0.csv.gz?X-Amz-Signature=secret");
 
     assertThatThrownBy(() -> production.download(url, (in, attempt) -> in.readAllBytes()))
@@ -284,5 +286,156 @@ class TestAppStoreConnectClient {
       throw new AssertionError("Expected ApiException, got " + e, e);
     }
     throw new AssertionError("Expected ApiException, got none");
+  }
+
+  @Test
+  void stalledBodyTimesOut() {
+    CountDownLatch release = new CountDownLatch(1);
+    server.on(
+        "GET /v1/salesReports",
+        Reply.streamed(
+            "application/a-gzip",
+            out -> {
+              out.write(new byte[] {0x1f, (byte) 0x8b, 8, 0});
+              out.flush();
+              awaitQuietly(release);
+            }));
+    AppStoreConnectClient impatient =
+        TestSupport.clientBuilder(
+                server.baseUrl(),
+                new CountingTokens(),
+                new RetryPolicy(2, 10, 10, 60_000, sleeper, System::nanoTime),
+                new MutableClock(NOW))
+            .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(300))
+            .build();
+    long start = System.nanoTime();
+    try {
+      assertThatThrownBy(
+              () ->
+                  impatient.getStream(
+                      "/v1/salesReports", (type, body, attempt) -> body.readAllBytes()))
+          .isInstanceOf(SocketTimeoutException.class)
+          .hasMessage(
+              "Timed out reading the body of GET "
+                  + server.baseUrl()
+                  + "/v1/salesReports: no bytes for 300 ms");
+    } finally {
+      release.countDown();
+    }
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    assertThat(server.requests("GET", "/v1/salesReports")).as("retried once").hasSize(2);
+  }
+
+  @Test
+  void stalledDownloadTimesOutWithoutQueryString() {
+    CountDownLatch release = new CountDownLatch(1);
+    server.on(
+        "GET /s3/0.csv.gz",
+        Reply.streamed(
+            "application/octet-stream",
+            out -> {
+              out.write(new byte[100]);
+              out.flush();
+              awaitQuietly(release);
+            }));
+    AppStoreConnectClient impatient =
+        TestSupport.clientBuilder(
+                server.baseUrl(),
+                new CountingTokens(),
+                new RetryPolicy(1, 10, 10, 60_000, sleeper, System::nanoTime),
+                new MutableClock(NOW))
+            .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(200))
+            .build();
+    URI url = URI.create(server.baseUrl() + "/s3/0.csv.gz?X-Amz-Signature=secret");
+    try {
+      assertThatThrownBy(() -> impatient.download(url, (in, attempt) -> in.readAllBytes()))
+          .isInstanceOf(SocketTimeoutException.class)
+          .hasMessage(
+              "Timed out reading the body of GET "
+                  + server.baseUrl()
+                  + "/s3/0.csv.gz: no bytes for 200 ms");
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void malformedJsonIsReportedAndNotRetried() {
+    server.on("GET /v1/apps", Reply.json(200, "{\"data\": [{\"id\": \"1\"},"));
+
+    assertThatThrownBy(() -> client.getJson("/v1/apps"))
+        .isInstanceOf(NonRetryableIOException.class)
+        .hasMessageStartingWith(
+            "Invalid JSON in the response to GET " + server.baseUrl() + "/v1/apps: Unexpected end")
+        .hasMessageContaining(" at line 1, column ");
+    assertThat(server.requests("GET", "/v1/apps")).hasSize(1);
+  }
+
+  @Test
+  void wrongContentTypeIsReported() {
+    server.on(
+        "GET /v1/apps",
+        Reply.bytes(200, "<html>Sign in</html>".getBytes(StandardCharsets.UTF_8), "text/html"));
+
+    assertThatThrownBy(() -> client.getJson("/v1/apps"))
+        .isInstanceOf(NonRetryableIOException.class)
+        .hasMessage(
+            "Invalid response to GET "
+                + server.baseUrl()
+                + "/v1/apps: Content-Type text/html (expected application/json)");
+  }
+
+  @Test
+  void apiCallsAndDownloadsAreCountedApart() throws IOException {
+    server.on("GET /v1/apps", Reply.error(401, "NOT_AUTHORIZED", "Expired"), Reply.json(200, OK));
+    server.on("GET /s3/0.csv.gz", Reply.bytes(200, new byte[1000], "application/octet-stream"));
+
+    client.getJson("/v1/apps");
+    client.download(
+        URI.create(server.baseUrl() + "/s3/0.csv.gz?X-Amz-Signature=s"),
+        (in, attempt) -> in.readAllBytes());
+
+    assertThat(client.stats().apiCalls()).as("the 401 and its retry").isEqualTo(2);
+    assertThat(client.stats().fileDownloads()).isEqualTo(1);
+    assertThat(client.stats().bytesReceived()).isGreaterThanOrEqualTo(1000 + OK.length());
+  }
+
+  @Test
+  void rateLimitHeaderSetsTheLimiter() throws IOException {
+    server.on(
+        "GET /v1/apps",
+        Reply.json(200, OK)
+            .withHeader(
+                "X-Rate-Limit",
+                "user-hour-lim:3500;user-hour-rem:3499;user-minute-lim:150;user-minute-rem:149;"));
+
+    client.getJson("/v1/apps");
+
+    assertThat(client.rateLimiter().hourLimit()).isEqualTo(3500);
+    assertThat(client.rateLimiter().minuteLimit()).isEqualTo(150);
+  }
+
+  @Test
+  void rateLimitedResponsePausesTheLimiter() throws IOException {
+    server.on(
+        "GET /v1/apps",
+        Reply.error(429, "RATE_LIMIT_EXCEEDED", "Slow down").withHeader("Retry-After", "7"),
+        Reply.json(200, OK));
+
+    client.getJson("/v1/apps");
+
+    assertThat(sleeper.delaysMs()).containsExactly(7_000L);
+    assertThat(client.rateLimiter().waitedMs())
+        .as("the next call waited for the pause on the limiter's clock")
+        .isBetween(6_000L, 7_000L);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -11,6 +11,7 @@ import io.appstoreetl.extractor.testing.TestSupport;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,54 @@ class TestJsonApiPager {
         .isInstanceOf(NonRetryableIOException.class)
         .hasMessage("Cannot follow links.next of " + first + ": " + first + " was already visited");
     assertThat(server.requests("GET", "/v1/items")).hasSize(2);
+  }
+
+  @Test
+  void hugePageIsRejected() {
+    StringBuilder items = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      items
+          .append(i == 0 ? "" : ",")
+          .append("{\"type\":\"items\",\"id\":\"")
+          .append(i)
+          .append("\"}");
+    }
+    server.on("GET /v1/items", Reply.json(200, "{\"data\":[" + items + "],\"links\":{}}"));
+
+    assertThatThrownBy(() -> JsonApiPager.fetchAll(client, "/v1/items"))
+        .isInstanceOf(NonRetryableIOException.class)
+        .hasMessage(
+            "Invalid response to GET "
+                + server.baseUrl()
+                + "/v1/items: a page of 100000 items (expected at most 200)");
+    assertThat(server.requests("GET", "/v1/items")).hasSize(1);
+  }
+
+  @Test
+  void bodyWithoutDataArrayIsRejected() {
+    server.on("GET /v1/items", Reply.json(200, "{\"errors\":[]}"));
+
+    assertThatThrownBy(() -> JsonApiPager.fetchAll(client, "/v1/items"))
+        .isInstanceOf(NonRetryableIOException.class)
+        .hasMessage(
+            "Invalid response to GET "
+                + server.baseUrl()
+                + "/v1/items: no \"data\" array (expected a JSON:API collection)");
+  }
+
+  @Test
+  void endlessListingStopsAtThePageLimit() {
+    AtomicInteger cursor = new AtomicInteger();
+    server.on(
+        "GET /v1/items",
+        request ->
+            Reply.json(
+                200, page("x", server.baseUrl() + "/v1/items?cursor=" + cursor.incrementAndGet())));
+
+    assertThatThrownBy(() -> JsonApiPager.fetchAll(client, "/v1/items"))
+        .isInstanceOf(NonRetryableIOException.class)
+        .hasMessageStartingWith("Cannot follow links.next past 1000 pages from ");
+    assertThat(server.requests("GET", "/v1/items")).hasSize(JsonApiPager.MAX_PAGES);
   }
 
   private static String page(String id, String next) {

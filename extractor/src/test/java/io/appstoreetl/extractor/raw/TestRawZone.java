@@ -25,10 +25,11 @@ class TestRawZone {
                 RawKeys.analyticsUnit("app_downloads_standard", "DAILY", "2025-01-10", "12a", "i"))
         .isInstanceOf(InvalidKeyValueException.class)
         .hasMessage("Invalid app id: 12a (expected 1 to 20 digits)");
-    assertThatThrownBy(() -> RawKeys.analyticsUnit("app_crashes", "DAILY", "2025-01-10", "1", "i"))
+    assertThatThrownBy(
+            () -> RawKeys.analyticsUnit("app_clip_usage_standard", "DAILY", "2025-01-10", "1", "i"))
         .isInstanceOf(InvalidKeyValueException.class)
         .hasMessageStartingWith(
-            "Invalid report slug: app_crashes (expected one of app_downloads_standard, ");
+            "Invalid report slug: app_clip_usage_standard (expected one of app_downloads_standard, ");
     assertThatThrownBy(
             () -> RawKeys.analyticsUnit("app_downloads_standard", "HOURLY", "2025-01-10", "1", "i"))
         .isInstanceOf(InvalidKeyValueException.class)
@@ -46,6 +47,72 @@ class TestRawZone {
     assertThatThrownBy(() -> RawKeys.segmentFile("seg 1", "20250110T061502123Z-1a2b3c4d"))
         .isInstanceOf(InvalidKeyValueException.class)
         .hasMessage("Invalid segment id: seg 1 (expected 1 to 128 of A-Z, a-z, 0-9, -)");
+  }
+
+  @Test
+  void slashesDotsAndControlCharactersAreRejected() {
+    List<String> unsafe = List.of("a/b", "..", "../1", "a\nb", "a\tb", "a\u0000b", "a b", "a\\b");
+    for (String value : unsafe) {
+      assertThatThrownBy(() -> KeyValues.serverId("instance id", value))
+          .as("server id %s", value)
+          .isInstanceOf(InvalidKeyValueException.class);
+      assertThatThrownBy(() -> KeyValues.appId(value))
+          .as("app id %s", value)
+          .isInstanceOf(InvalidKeyValueException.class);
+      assertThatThrownBy(() -> KeyValues.regionCode(value))
+          .as("region %s", value)
+          .isInstanceOf(InvalidKeyValueException.class);
+      assertThatThrownBy(() -> KeyValues.fiscalMonth(value))
+          .as("fiscal month %s", value)
+          .isInstanceOf(InvalidKeyValueException.class);
+      assertThatThrownBy(() -> KeyValues.isoDate("fetched date", value))
+          .as("date %s", value)
+          .isInstanceOf(InvalidKeyValueException.class);
+    }
+    assertThatThrownBy(
+            () -> RawKeys.reviewsUnit("1/../2", "2025-01-10", "20250110T061502123Z-1a2b3c4d"))
+        .isInstanceOf(InvalidKeyValueException.class)
+        .hasMessage("Invalid app id: 1/../2 (expected 1 to 20 digits)");
+    assertThatThrownBy(
+            () ->
+                RawKeys.financeUnit(
+                    "financial", "Z\n", "2025-01", "1", "20250110T061502123Z-1a2b3c4d"))
+        .isInstanceOf(InvalidKeyValueException.class)
+        .hasMessage(
+            "Invalid region code: Z\n (expected 2 upper-case letters or digits, such as ZZ)");
+    assertThatThrownBy(
+            () ->
+                RawKeys.financeUnit(
+                    "financial", "ZZ", "2025-13", "1", "20250110T061502123Z-1a2b3c4d"))
+        .isInstanceOf(InvalidKeyValueException.class)
+        .hasMessage("Invalid fiscal month: 2025-13 (expected YYYY-MM)");
+    assertThatThrownBy(
+            () ->
+                RawKeys.financeUnit(
+                    "FINANCIAL", "ZZ", "2025-01", "1", "20250110T061502123Z-1a2b3c4d"))
+        .isInstanceOf(InvalidKeyValueException.class)
+        .hasMessage(
+            "Invalid finance report slug: FINANCIAL (expected one of financial, finance_detail)");
+  }
+
+  @Test
+  void newSourceKeysFollowTheLayout() {
+    String landing = "20250110T061502123Z-1a2b3c4d";
+    assertThat(RawKeys.financeUnit("finance_detail", "Z1", "2025-01", "80000001", landing))
+        .isEqualTo(
+            "source=finance/report=finance_detail/region=Z1/fiscal_month=2025-01/vendor=80000001"
+                + "/landing=20250110T061502123Z-1a2b3c4d/");
+    assertThat(RawKeys.reviewsUnit("1000000001", "2025-01-10", landing))
+        .isEqualTo(
+            "source=reviews/app_id=1000000001/fetched_date=2025-01-10"
+                + "/landing=20250110T061502123Z-1a2b3c4d/");
+    assertThat(RawKeys.appsUnit("2025-01-10", landing))
+        .isEqualTo("source=apps/fetched_date=2025-01-10/landing=20250110T061502123Z-1a2b3c4d/");
+    assertThat(RawKeys.pageFile(1)).isEqualTo("page=0001.json");
+    assertThat(RawKeys.reportsCache("1000000001"))
+        .isEqualTo("analytics_requests/registry/app_id=1000000001/reports.json");
+    assertThat(RawKeys.snapshotRegistry("1000000001"))
+        .isEqualTo("analytics_requests/registry/app_id=1000000001/snapshot.json");
   }
 
   @Test
@@ -161,5 +228,77 @@ class TestRawZone {
                     true))
         .isInstanceOf(ReportFormatException.class)
         .hasMessage("Invalid \"Date\" value in seg.gz line 3: \"\" (expected YYYY-MM-DD)");
+  }
+
+  @Test
+  void overlongLineIsRejectedNotBuffered() {
+    byte[] text =
+        ("Date\tCounts\n2025-01-01\t" + "9".repeat(DelimitedTextReader.MAX_LINE_CHARS) + "\n")
+            .getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(
+            () ->
+                MetricDateScanner.scan(
+                    new ByteArrayInputStream(text),
+                    "seg.gz",
+                    "Date",
+                    MetricDateScanner.DateForm.ISO,
+                    null,
+                    true))
+        .isInstanceOf(ReportFormatException.class)
+        .hasMessage("Cannot read seg.gz: line 2 is longer than 1048576 characters");
+  }
+
+  @Test
+  void lineEndsOfEveryKindAreRead() throws IOException {
+    byte[] text =
+        "Date\r\n2025-01-01\r2025-01-02\n2025-01-03\r\n2025-01-04".getBytes(StandardCharsets.UTF_8);
+
+    MetricDateScanner.Result result =
+        MetricDateScanner.scan(
+            new ByteArrayInputStream(text),
+            "s.txt",
+            "Date",
+            MetricDateScanner.DateForm.ISO,
+            null,
+            false);
+
+    assertThat(result.rowCount()).isEqualTo(4);
+    assertThat(result.metricDates()).hasSize(4);
+  }
+
+  @Test
+  void footerLinesAreCountedApart() throws IOException {
+    byte[] text =
+        ("Start Date\tEnd Date\tQuantity\n"
+                + "12/01/2024\t12/28/2024\t3\n"
+                + "12/02/2024\t12/28/2024\t4\n"
+                + "\n"
+                + "Total_Rows\t2\n"
+                + "Country Of Sale\tUS\n"
+                + "12/03/2024\tlooks like data but follows the footer\n")
+            .getBytes(StandardCharsets.UTF_8);
+
+    MetricDateScanner.Result result =
+        MetricDateScanner.scanWithFooter(
+            new ByteArrayInputStream(text),
+            "f.gz",
+            List.of("Start Date", "Transaction Date"),
+            MetricDateScanner.DateForm.US);
+
+    assertThat(result.rowCount()).isEqualTo(2);
+    assertThat(result.footerLines()).isEqualTo(3);
+    assertThat(result.metricDates())
+        .containsExactly(LocalDate.parse("2024-12-01"), LocalDate.parse("2024-12-02"));
+  }
+
+  @Test
+  void eitherDateFormIsReadWhereTheFormIsUnknown() {
+    assertThat(MetricDateScanner.DateForm.ANY.tryParse("2025-01-09"))
+        .isEqualTo(LocalDate.parse("2025-01-09"));
+    assertThat(MetricDateScanner.DateForm.ANY.tryParse("01/09/2025"))
+        .isEqualTo(LocalDate.parse("2025-01-09"));
+    assertThat(MetricDateScanner.DateForm.ANY.tryParse("2025-02-30")).isNull();
+    assertThat(MetricDateScanner.DateForm.ANY.tryParse("")).isNull();
   }
 }

@@ -12,11 +12,14 @@ import io.appstoreetl.extractor.testing.FakeAppStoreConnect.Reply;
 import io.appstoreetl.extractor.testing.MutableClock;
 import io.appstoreetl.extractor.testing.TestSupport;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +54,7 @@ class TestSalesExtractor {
   @BeforeEach
   void start() throws IOException {
     server = new FakeAppStoreConnect();
-    clock = new MutableClock(Instant.parse("2025-01-10T16:00:00Z"));
+    clock = new MutableClock(Instant.parse("2025-01-10T21:00:00Z"));
     rawZone = new RawZone(root, TestSupport.MAPPER);
   }
 
@@ -64,13 +67,13 @@ class TestSalesExtractor {
   void reportLandsUnchangedWithManifest() throws IOException {
     server.on(ROUTE, Reply.bytes(200, REPORT, "application/a-gzip"));
 
-    SalesResult result = extractor().extract(VENDOR, DATE);
+    SalesResult result = extract(DATE);
 
-    assertThat(result.errors()).isEmpty();
+    assertThat(result.message()).isNull();
     assertThat(result.status()).isEqualTo("complete");
     assertThat(result.rowCount()).isEqualTo(3);
     assertThat(result.unitKey())
-        .matches(FOLDER.replace(".", "\\.") + "landing=20250110T160000000Z-[0-9a-f]{8}/");
+        .matches(FOLDER.replace(".", "\\.") + "landing=20250110T210000000Z-[0-9a-f]{8}/");
     Recorded request = server.requests("GET", "/v1/salesReports").get(0);
     assertThat(request.query())
         .isEqualTo(
@@ -97,7 +100,7 @@ class TestSalesExtractor {
     assertThat(manifest.path("max_metric_date").asText()).isEqualTo("2025-01-09");
     JsonNode file = manifest.path("files").get(0);
     assertThat(file.path("path").asText())
-        .matches("report\\.attempt=20250110T160000000Z-[0-9a-f]{8}\\.gz");
+        .matches("report\\.attempt=20250110T210000000Z-[0-9a-f]{8}\\.gz");
     assertThat(file.has("segment_id")).isFalse();
     assertThat(file.path("size_bytes").asLong()).isEqualTo(REPORT.length);
     assertThat(file.path("md5").asText()).isEqualTo(TestSupport.md5(REPORT));
@@ -112,9 +115,9 @@ class TestSalesExtractor {
   void noSalesAnswerLandsEmptyUnit() throws IOException {
     server.on(ROUTE, Reply.error(404, "NOT_FOUND", "There were no sales for the date specified."));
 
-    SalesResult result = extractor().extract(VENDOR, DATE);
+    SalesResult result = extract(DATE);
 
-    assertThat(result.errors()).isEmpty();
+    assertThat(result.message()).isNull();
     assertThat(result.status()).isEqualTo("empty");
     assertThat(result.rowCount()).isZero();
     assertThat(result.landedMetricDates()).containsExactly(DATE);
@@ -136,9 +139,9 @@ class TestSalesExtractor {
   @Test
   void rerunSkipsLandedReport() throws IOException {
     server.on(ROUTE, Reply.bytes(200, REPORT, "application/a-gzip"));
-    SalesResult first = extractor().extract(VENDOR, DATE);
+    SalesResult first = extract(DATE);
 
-    SalesResult second = extractor().extract(VENDOR, DATE);
+    SalesResult second = extract(DATE);
 
     assertThat(second.status()).isEqualTo("skipped");
     assertThat(second.rowCount()).isEqualTo(3);
@@ -150,9 +153,9 @@ class TestSalesExtractor {
   @Test
   void rerunSkipsEmptyUnitToo() {
     server.on(ROUTE, Reply.error(404, "NOT_FOUND", "There were no sales for the date specified."));
-    extractor().extract(VENDOR, DATE);
+    extract(DATE);
 
-    SalesResult second = extractor().extract(VENDOR, DATE);
+    SalesResult second = extract(DATE);
 
     assertThat(second.status()).isEqualTo("skipped");
     assertThat(server.requests("GET", "/v1/salesReports")).hasSize(1);
@@ -164,12 +167,12 @@ class TestSalesExtractor {
         ROUTE,
         Reply.error(403, "FORBIDDEN_ERROR", "The API key in use does not allow this request"));
 
-    SalesResult result = extractor().extract(VENDOR, DATE);
+    SalesResult result = extract(DATE);
 
     assertThat(result.status()).isEqualTo("failed");
-    assertThat(result.errors())
-        .containsExactly(
-            "Cannot land the SALES SUMMARY report of 2025-01-09 for vendor 80000001: Cannot GET "
+    assertThat(result.message())
+        .isEqualTo(
+            "Cannot land the SALES SUMMARY DAILY report of 2025-01-09 for vendor 80000001: Cannot GET "
                 + server.baseUrl()
                 + "/v1/salesReports?filter%5Bfrequency%5D=DAILY&filter%5BreportType%5D=SALES"
                 + "&filter%5BreportSubType%5D=SUMMARY&filter%5BvendorNumber%5D=80000001"
@@ -179,15 +182,176 @@ class TestSalesExtractor {
   }
 
   @Test
-  void notAvailableYetIsAnError() {
+  void notAvailableYetIsPending() {
     server.on(
         ROUTE,
         Reply.error(404, "NOT_FOUND", "Report is not available yet. Please try again later."));
 
-    SalesResult result = extractor().extract(VENDOR, DATE);
+    SalesResult result = extract(DATE);
+
+    assertThat(result.status()).isEqualTo("pending");
+    assertThat(result.message()).isEqualTo("Report is not available yet. Please try again later.");
+    assertThat(root.resolve(FOLDER)).doesNotExist();
+  }
+
+  @Test
+  void noSalesBeforeReportIsDueIsPending() {
+    clock.advance(Duration.ofHours(-6));
+    server.on(ROUTE, Reply.error(404, "NOT_FOUND", "There were no sales for the date specified."));
+
+    SalesResult result = extract(DATE);
+
+    assertThat(result.status())
+        .as("15:00 UTC is 07:00 Pacific, before the report of the day before is due")
+        .isEqualTo("pending");
+    assertThat(root.resolve(FOLDER)).doesNotExist();
+  }
+
+  @Test
+  void pastRetentionLandsUnavailableUnit() throws IOException {
+    server.on(ROUTE, Reply.error(410, "GONE", "Report is no longer available."));
+
+    SalesResult result = extract(DATE);
+    SalesResult second = extract(DATE);
+
+    assertThat(result.status()).isEqualTo("unavailable");
+    assertThat(result.landed()).isFalse();
+    JsonNode manifest = manifest(result.unitKey());
+    assertThat(manifest.path("status").asText()).isEqualTo("unavailable");
+    assertThat(manifest.path("files")).isEmpty();
+    assertThat(root.resolve("index")).doesNotExist();
+    assertThat(second.status()).isEqualTo("skipped");
+    assertThat(server.requests("GET", "/v1/salesReports")).hasSize(1);
+  }
+
+  @Test
+  void htmlPageInPlaceOfReportFails() {
+    server.on(
+        ROUTE,
+        Reply.bytes(
+            200,
+            "<html><body>Service unavailable</body></html>".getBytes(StandardCharsets.UTF_8),
+            "text/html"));
+
+    SalesResult result = extract(DATE);
 
     assertThat(result.status()).isEqualTo("failed");
-    assertThat(result.errors()).hasSize(1);
+    assertThat(result.message())
+        .endsWith(
+            ": Invalid response to GET /v1/salesReports: Content-Type text/html with a markup page"
+                + " in place of the report (expected application/a-gzip)");
+    assertThat(root.resolve(FOLDER)).doesNotExist();
+    assertThat(server.requests("GET", "/v1/salesReports")).hasSize(1);
+  }
+
+  @Test
+  void weeklyAndMonthlyAskForTheirPeriod() {
+    server.on(ROUTE, Reply.bytes(200, REPORT, "application/a-gzip"));
+
+    SalesResult weekly = extractor().extract(SalesReportType.SALES, "WEEKLY", VENDOR, DATE);
+    SalesResult monthly = extractor().extract(SalesReportType.SALES, "MONTHLY", VENDOR, DATE);
+
+    assertThat(weekly.reportDate()).isEqualTo(LocalDate.parse("2025-01-12"));
+    assertThat(weekly.unitKey())
+        .startsWith("source=sales/report=sales_summary/granularity=WEEKLY/report_date=2025-01-12/");
+    assertThat(monthly.reportDate()).isEqualTo(LocalDate.parse("2025-01-01"));
+    List<Recorded> requests = server.requests("GET", "/v1/salesReports");
+    assertThat(requests.get(0).query())
+        .contains("filter[frequency]=WEEKLY&")
+        .contains("filter[reportDate]=2025-01-12&");
+    assertThat(requests.get(1).query())
+        .contains("filter[frequency]=MONTHLY&")
+        .contains("filter[reportDate]=2025-01&");
+  }
+
+  @Test
+  void subscriptionReportsUseTheirVersionAndDates() throws IOException {
+    byte[] subscription =
+        TestSupport.gzip("App Name\tApp Apple ID\tActive Subscriptions\nExample\t1000000001\t12\n");
+    byte[] events =
+        TestSupport.gzip(
+            "Event Date\tEvent\tApp Apple ID\tQuantity\n"
+                + "2025-01-08\tRenew\t1000000001\t3\n"
+                + "2025-01-09\tCancel\t1000000001\t1\n");
+    server.on(
+        "GET /v1/salesReports",
+        request ->
+            Reply.bytes(
+                200,
+                request.query().contains("reportType]=SUBSCRIPTION&") ? subscription : events,
+                "application/a-gzip"));
+    SalesExtractor extractor =
+        extractor(
+            Map.of(SalesReportType.SUBSCRIPTION, "1_4", SalesReportType.SUBSCRIPTION_EVENT, "1_5"));
+
+    SalesResult summary = extractor.extract(SalesReportType.SUBSCRIPTION, "DAILY", VENDOR, DATE);
+    SalesResult event =
+        extractor.extract(SalesReportType.SUBSCRIPTION_EVENT, "DAILY", VENDOR, DATE);
+
+    assertThat(summary.status()).isEqualTo("complete");
+    assertThat(summary.reportVersion()).isEqualTo("1_4");
+    assertThat(summary.unitKey())
+        .startsWith(
+            "source=sales/report=subscription_summary/granularity=DAILY/report_date=2025-01-09/");
+    assertThat(manifest(summary.unitKey()).path("metric_dates").toString())
+        .as("a report without a date column holds its report date")
+        .isEqualTo("[\"2025-01-09\"]");
+    assertThat(manifest(summary.unitKey()).path("report_name").asText())
+        .isEqualTo("SUBSCRIPTION SUMMARY");
+    assertThat(event.rowCount()).isEqualTo(2);
+    assertThat(manifest(event.unitKey()).path("metric_dates").toString())
+        .isEqualTo("[\"2025-01-08\",\"2025-01-09\"]");
+    List<Recorded> requests = server.requests("GET", "/v1/salesReports");
+    assertThat(requests.get(0).query())
+        .isEqualTo(
+            "filter[frequency]=DAILY&filter[reportType]=SUBSCRIPTION&filter[reportSubType]=SUMMARY"
+                + "&filter[vendorNumber]=80000001&filter[reportDate]=2025-01-09&filter[version]=1_4");
+    assertThat(requests.get(1).query())
+        .contains("filter[reportType]=SUBSCRIPTION_EVENT&")
+        .endsWith("filter[version]=1_5");
+  }
+
+  @Test
+  void renegotiatedVersionServesLaterDates() {
+    server.on(
+        ROUTE,
+        request ->
+            request.query().endsWith("filter[version]=1_0")
+                ? Reply.error(
+                    400,
+                    "PARAMETER_ERROR.INVALID",
+                    "Please include the version parameter. The latest version for this report is 1_1.")
+                : Reply.bytes(200, REPORT, "application/a-gzip"));
+    SalesExtractor extractor = extractor(Map.of());
+
+    SalesResult first = extractor.extract(SalesReportType.SALES, "DAILY", VENDOR, DATE);
+    SalesResult second =
+        extractor.extract(SalesReportType.SALES, "DAILY", VENDOR, DATE.minusDays(1));
+
+    assertThat(first.reportVersion()).isEqualTo("1_1");
+    assertThat(second.reportVersion()).isEqualTo("1_1");
+    assertThat(server.requests("GET", "/v1/salesReports"))
+        .as("the second date asks with 1_1 at once")
+        .hasSize(3);
+  }
+
+  @Test
+  void versionErrorTwiceFails() {
+    server.on(
+        ROUTE,
+        Reply.error(
+            400,
+            "PARAMETER_ERROR.INVALID",
+            "The version parameter you have specified is invalid. The latest version for this report is 1_1."),
+        Reply.error(
+            400,
+            "PARAMETER_ERROR.INVALID",
+            "The version parameter you have specified is invalid. The latest version for this report is 1_2."));
+
+    SalesResult result = extract(DATE);
+
+    assertThat(result.status()).isEqualTo("failed");
+    assertThat(server.requests("GET", "/v1/salesReports")).hasSize(2);
   }
 
   @Test
@@ -200,7 +364,7 @@ class TestSalesExtractor {
             "The version parameter you have specified is invalid. The latest version for this report is 1_1."),
         Reply.bytes(200, REPORT, "application/a-gzip"));
 
-    SalesResult result = extractor().extract(VENDOR, DATE);
+    SalesResult result = extract(DATE);
 
     assertThat(result.status()).isEqualTo("complete");
     List<Recorded> requests = server.requests("GET", "/v1/salesReports");
@@ -209,7 +373,15 @@ class TestSalesExtractor {
     assertThat(manifest(result.unitKey()).path("report_version").asText()).isEqualTo("1_1");
   }
 
+  private SalesResult extract(LocalDate date) {
+    return extractor().extract(SalesReportType.SALES, "DAILY", VENDOR, date);
+  }
+
   private SalesExtractor extractor() {
+    return extractor(Map.of());
+  }
+
+  private SalesExtractor extractor(Map<SalesReportType, String> versions) {
     return new SalesExtractor(
         TestSupport.client(
             server.baseUrl(),
@@ -219,9 +391,9 @@ class TestSalesExtractor {
         rawZone,
         new AttemptIds(clock),
         clock,
-        "20250110T160000000Z-0badc0de",
+        "20250110T210000000Z-0badc0de",
         "0.1.0-test",
-        SalesExtractor.DEFAULT_VERSION);
+        versions);
   }
 
   private JsonNode manifest(String unitKey) throws IOException {

@@ -52,6 +52,32 @@ public final class AppleDocuments {
     return item;
   }
 
+  public static ObjectNode instance(String id, String granularity, String processingDate) {
+    ObjectNode item = item("analyticsReportInstances", id);
+    item.putObject("attributes")
+        .put("granularity", granularity)
+        .put("processingDate", processingDate);
+    return item;
+  }
+
+  public static ObjectNode app(String id, String name, String bundleId, String sku) {
+    ObjectNode item = item("apps", id);
+    item.putObject("attributes").put("name", name).put("bundleId", bundleId).put("sku", sku);
+    return item;
+  }
+
+  public static ObjectNode review(String id, int rating, String createdDate) {
+    ObjectNode item = item("customerReviews", id);
+    item.putObject("attributes")
+        .put("rating", rating)
+        .put("title", "Title " + id)
+        .put("body", "Body of " + id)
+        .put("reviewerNickname", "Reviewer")
+        .put("createdDate", createdDate)
+        .put("territory", "USA");
+    return item;
+  }
+
   public static String created(String id) {
     ObjectNode document = TestSupport.MAPPER.createObjectNode();
     document.set("data", request(id, "ONGOING", false));

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -46,8 +47,26 @@ public final class FakeAppStoreConnect implements AutoCloseable {
     }
   }
 
-  /** A scripted response. */
-  public record Reply(int status, Map<String, String> headers, byte[] body) {
+  /** Writes a streamed response body; may pause or stop midway. */
+  @FunctionalInterface
+  public interface BodyWriter {
+    void write(OutputStream out) throws IOException;
+  }
+
+  /**
+   * A scripted response: a fixed body, or with {@code writer} a body streamed in chunks of unknown
+   * length.
+   */
+  public record Reply(int status, Map<String, String> headers, byte[] body, BodyWriter writer) {
+    public Reply(int status, Map<String, String> headers, byte[] body) {
+      this(status, headers, body, null);
+    }
+
+    /** Returns a 200 whose body {@code writer} streams. */
+    public static Reply streamed(String contentType, BodyWriter writer) {
+      return new Reply(200, Map.of("Content-Type", contentType), new byte[0], writer);
+    }
+
     public static Reply json(int status, String json) {
       return new Reply(
           status,
@@ -75,17 +94,22 @@ public final class FakeAppStoreConnect implements AutoCloseable {
     public Reply withHeader(String name, String value) {
       Map<String, String> all = new LinkedHashMap<>(headers);
       all.put(name, value);
-      return new Reply(status, all, body);
+      return new Reply(status, all, body, writer);
     }
   }
 
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(8);
+  private final ExecutorService executor = Executors.newFixedThreadPool(32);
   private final Map<String, Deque<Reply>> queues = new HashMap<>();
   private final Map<String, Function<Recorded, Reply>> handlers = new HashMap<>();
   private final List<Recorded> requests = new ArrayList<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
+  private volatile long latencyMs;
 
   public FakeAppStoreConnect() throws IOException {
+    // Without TCP_NODELAY the JDK server's small writes wait on delayed ACKs, about 40 ms each.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.setExecutor(executor);
@@ -118,7 +142,35 @@ public final class FakeAppStoreConnect implements AutoCloseable {
         .toList();
   }
 
+  /** Delays every response by {@code millis}, as a distant server would. */
+  public FakeAppStoreConnect latencyMs(long millis) {
+    this.latencyMs = millis;
+    return this;
+  }
+
+  /**
+   * Returns the maximum number of requests in their latency delay at one time, which is when the
+   * client is surely still waiting for them.
+   */
+  public int maxInFlight() {
+    return maxInFlight.get();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      if (latencyMs > 0) {
+        Thread.sleep(latencyMs);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      inFlight.decrementAndGet();
+    }
+    respond(exchange);
+  }
+
+  private void respond(HttpExchange exchange) throws IOException {
     Recorded recorded =
         new Recorded(
             exchange.getRequestMethod(),
@@ -130,7 +182,14 @@ public final class FakeAppStoreConnect implements AutoCloseable {
     Reply reply = reply(recorded);
 
     reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-    if (reply.body().length == 0) {
+    if (reply.writer() != null) {
+      exchange.sendResponseHeaders(reply.status(), 0);
+      try (OutputStream out = exchange.getResponseBody()) {
+        reply.writer().write(out);
+      } catch (IOException e) {
+        // The client gave up on the body, as a timeout test expects.
+      }
+    } else if (reply.body().length == 0) {
       exchange.sendResponseHeaders(reply.status(), -1);
     } else {
       exchange.sendResponseHeaders(reply.status(), reply.body().length);

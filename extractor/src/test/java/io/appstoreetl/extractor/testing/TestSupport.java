@@ -3,6 +3,7 @@ package io.appstoreetl.extractor.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.appstoreetl.extractor.auth.BearerTokens;
 import io.appstoreetl.extractor.http.AppStoreConnectClient;
+import io.appstoreetl.extractor.http.RateLimiter;
 import io.appstoreetl.extractor.http.RetryPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 
 /** Shared helpers for the extractor's tests. */
@@ -123,15 +125,32 @@ public final class TestSupport {
 
   public static AppStoreConnectClient client(
       String baseUrl, BearerTokens tokens, RetryPolicy retry, Clock clock) {
-    return new AppStoreConnectClient(
-        URI.create(baseUrl),
-        tokens,
-        retry,
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(10),
-        MAPPER,
-        true /* sandbox: http segment URLs on loopback */,
-        clock,
-        "extractor-test");
+    return clientBuilder(baseUrl, tokens, retry, clock).build();
+  }
+
+  /** A client builder with test settings: short timeouts, http on loopback allowed. */
+  public static AppStoreConnectClient.Builder clientBuilder(
+      String baseUrl, BearerTokens tokens, RetryPolicy retry, Clock clock) {
+    return AppStoreConnectClient.builder(URI.create(baseUrl), tokens, MAPPER)
+        .retry(retry)
+        .rateLimiter(virtualTimeLimiter(RateLimiter.DEFAULT_HOUR_LIMIT))
+        .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(10))
+        .allowLoopbackHttp(true /* sandbox: http segment URLs on loopback */)
+        .clock(clock)
+        .userAgent("extractor-test");
+  }
+
+  /**
+   * Returns a rate limiter on a virtual clock: waiting moves the clock instead of sleeping, so a
+   * test can make thousands of calls against a small limit in no time.
+   */
+  public static RateLimiter virtualTimeLimiter(int hourLimit) {
+    AtomicLong nowMillis = new AtomicLong(1_736_488_800_000L);
+    return new RateLimiter(hourLimit, 0, nowMillis::get, nowMillis::addAndGet);
+  }
+
+  /** Returns a client with the default test settings against {@code server}. */
+  public static AppStoreConnectClient client(FakeAppStoreConnect server, Clock clock) {
+    return client(server.baseUrl(), new CountingTokens(), fastRetry(new RecordingSleeper()), clock);
   }
 }

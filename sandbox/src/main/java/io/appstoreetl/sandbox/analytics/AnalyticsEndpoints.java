@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.appstoreetl.sandbox.data.AppCatalog;
+import io.appstoreetl.sandbox.data.Granularity;
 import io.appstoreetl.sandbox.data.SandboxApp;
+import io.appstoreetl.sandbox.faults.CountedFault;
+import io.appstoreetl.sandbox.faults.FaultSwitches;
 import io.appstoreetl.sandbox.http.ApiErrors;
 import io.appstoreetl.sandbox.http.ApiException;
 import io.appstoreetl.sandbox.http.ApiRequest;
@@ -17,6 +20,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +43,8 @@ public final class AnalyticsEndpoints {
   private static final String INSTANCES = "analyticsReportInstances";
   private static final String SEGMENTS = "analyticsReportSegments";
 
-  private static final List<String> GRANULARITIES = List.of("DAILY", "WEEKLY", "MONTHLY");
+  private static final List<String> GRANULARITIES =
+      Arrays.stream(Granularity.values()).map(Granularity::name).toList();
   private static final Pattern REPORT_ID = Pattern.compile("r([0-9]{1,6})-(.+)");
 
   /** Maximum of {@code limit[reports]}, as Apple documents it. */
@@ -53,6 +58,7 @@ public final class AnalyticsEndpoints {
   private final InstanceDirectory instances;
   private final SegmentStore store;
   private final PresignedUrls urls;
+  private final FaultSwitches faults;
   private final Supplier<LocalDate> today;
 
   public AnalyticsEndpoints(
@@ -61,17 +67,26 @@ public final class AnalyticsEndpoints {
       InstanceDirectory instances,
       SegmentStore store,
       PresignedUrls urls,
+      FaultSwitches faults,
       Supplier<LocalDate> today) {
     this.apps = apps;
     this.requests = requests;
     this.instances = instances;
     this.store = store;
     this.urls = urls;
+    this.faults = faults;
     this.today = today;
   }
 
-  /** {@code GET /v1/apps/{id}/analyticsReportRequests}. */
+  /**
+   * {@code GET /v1/apps/{id}/analyticsReportRequests}, or 403 {@code FORBIDDEN_ERROR} while the key
+   * is switched to a role that may not list requests, as Apple responds to a Developer key.
+   */
   public ApiResponse listRequestsOfApp(ApiRequest request) {
+    if (faults.requestListingForbidden()) {
+      LOG.info("Answered {} with 403 (fault switch: role may not list requests)", request.path());
+      throw ApiErrors.forbidden();
+    }
     QueryParameters query = request.query();
     query.requireOnly(
         List.of(
@@ -111,6 +126,10 @@ public final class AnalyticsEndpoints {
     String accessType = data.path("attributes").path("accessType").asText();
     String appId = data.path("relationships").path("app").path("data").path("id").asText();
 
+    if (faults.take(CountedFault.CONFLICT_ON_CREATE)) {
+      LOG.info("Answered the {} request of app {} with 409 (fault switch)", accessType, appId);
+      throw ApiErrors.duplicateEntity();
+    }
     ReportRequest created = requests.create(appId, accessType, today.get());
     LOG.info("Created {} analytics report request {} for app {}", accessType, created.id(), appId);
     ObjectNode resource =
@@ -205,7 +224,7 @@ public final class AnalyticsEndpoints {
 
     List<ObjectNode> matching = new ArrayList<>();
     for (AnalyticsInstance instance : instances.listed(found.request(), found.report())) {
-      if ((granularities.isEmpty() || granularities.contains(AnalyticsInstance.GRANULARITY))
+      if ((granularities.isEmpty() || granularities.contains(instance.granularity().name()))
           && (processingDates.isEmpty() || processingDates.contains(instance.processingDate()))) {
         ObjectNode resource = instanceResource(request.baseUrl(), instance);
         JsonApi.applySparseFieldsets(resource, fieldsets);
@@ -230,6 +249,11 @@ public final class AnalyticsEndpoints {
   /**
    * {@code GET /v1/analyticsReportInstances/{id}/segments}: every call signs fresh download URLs
    * that expire after the configured lifetime.
+   *
+   * <p>Fault switches: the URLs of one call can be signed already expired, listed segments can be
+   * truncated and announced with the cut bytes' size and MD5, and all segments can be written as
+   * multi-member gzip files. The variant is part of the signed URL, so the download serves what the
+   * listing announced.
    */
   public ApiResponse listSegments(ApiRequest request) {
     QueryParameters query = request.query();
@@ -237,18 +261,34 @@ public final class AnalyticsEndpoints {
     Map<String, Set<String>> fieldsets = JsonApi.sparseFieldsets(query, List.of(SEGMENTS));
     AnalyticsInstance instance = findInstance(request.pathParameter(0));
     SandboxApp app = apps.find(instance.request().appId()).orElseThrow();
+    boolean multiMember = faults.multiMemberGzip();
+    boolean expired = faults.take(CountedFault.EXPIRED_URLS);
+    if (expired) {
+      LOG.info("Signed already expired URLs for instance {} (fault switch)", instance.id());
+    }
 
     List<ObjectNode> resources = new ArrayList<>();
-    for (SegmentFile segment :
-        store.segments(app, instance.report().kind(), instance.processingDate())) {
+    List<SegmentFile> segments =
+        store.segments(
+            app,
+            instance.report().kind(),
+            instance.granularity(),
+            instance.processingDate(),
+            multiMember);
+    for (SegmentFile segment : segments) {
       String segmentId = instances.segmentId(instance, segment.index());
-      String path =
-          SegmentDownloads.path(
-              app.id(), instance.report(), instance.processingDate(), segmentId, segment.index());
+      boolean truncated =
+          segment.streamed() == null && faults.take(CountedFault.TRUNCATED_SEGMENTS);
+      SegmentFile announced = truncated ? segment.truncated() : segment;
+      if (truncated) {
+        LOG.info("Listed segment {} truncated (fault switch)", segmentId);
+      }
+      String path = SegmentDownloads.path(app.id(), instance, segmentId, segment.index());
+      String variant = new SegmentVariant(multiMember, truncated).parameterValue();
       ObjectNode attributes = Json.MAPPER.createObjectNode();
-      attributes.put("checksum", segment.md5());
-      attributes.put("sizeInBytes", segment.sizeInBytes());
-      attributes.put("url", urls.sign(request.baseUrl(), path));
+      attributes.put("checksum", announced.md5());
+      attributes.put("sizeInBytes", announced.sizeInBytes());
+      attributes.put("url", urls.sign(request.baseUrl(), path, variant, expired));
       ObjectNode resource =
           JsonApi.resource(request.baseUrl(), SEGMENTS, segmentId, attributes, List.of());
       JsonApi.applySparseFieldsets(resource, fieldsets);
@@ -349,7 +389,7 @@ public final class AnalyticsEndpoints {
 
   private static ObjectNode instanceResource(String baseUrl, AnalyticsInstance instance) {
     ObjectNode attributes = Json.MAPPER.createObjectNode();
-    attributes.put("granularity", AnalyticsInstance.GRANULARITY);
+    attributes.put("granularity", instance.granularity().name());
     attributes.put("processingDate", instance.processingDate().toString());
     return JsonApi.resource(baseUrl, INSTANCES, instance.id(), attributes, List.of("segments"));
   }

@@ -1,17 +1,20 @@
 package io.appstoreetl.sandbox.analytics;
 
+import io.appstoreetl.sandbox.data.Granularity;
 import java.time.LocalDate;
 
 /**
- * A DAILY analytics report instance.
+ * An analytics report instance.
  *
- * @param id instance id, derived from the request, the report and the processing date
+ * @param id instance id, which encodes the request, the report, the granularity and the date
  * @param request the request the instance belongs to
  * @param report the report it is an instance of
+ * @param granularity DAILY, WEEKLY or MONTHLY
  * @param processingDate the day Apple made it
  */
 public record AnalyticsInstance(
-    String id, ReportRequest request, ReportDefinition report, LocalDate processingDate) {
-
-  public static final String GRANULARITY = "DAILY";
-}
+    String id,
+    ReportRequest request,
+    ReportDefinition report,
+    Granularity granularity,
+    LocalDate processingDate) {}

@@ -1,22 +1,29 @@
 package io.appstoreetl.sandbox.analytics;
 
+import io.appstoreetl.sandbox.data.Granularity;
 import io.appstoreetl.sandbox.data.InstanceCalendar;
 import io.appstoreetl.sandbox.data.Seeds;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * Lists the instances of a request's reports on the simulated today and finds an instance by id.
  *
- * <p>A request lists one DAILY instance per processing date the calendar keeps, except that a
- * request stopped for inactivity lists none made after it stopped, and, when a first-instance delay
- * is set, a request made through the API lists none before that many days after it was made.
- * ONE_TIME_SNAPSHOT requests list the same instances as ONGOING ones.
+ * <p>An ONGOING request lists one instance per granularity of the report and processing date that
+ * the calendar keeps, except that a request stopped for inactivity lists none made after it
+ * stopped, and, when a first-instance delay is set, a request made through the API lists none
+ * before that many days after it was made.
+ *
+ * <p>A ONE_TIME_SNAPSHOT request is generated on the day it was made plus the first-instance delay.
+ * From that day it lists, per granularity, an instance for every processing date from the history
+ * start to that day. Each has the content of the ONGOING instance of that granularity and date,
+ * whether or not the ONGOING one is still kept. All of them expire 35 days after the snapshot's
+ * day. Apple does not document the shape of a snapshot. This one lets a client land old days
+ * exactly as it lands ONGOING instances.
  */
 public final class InstanceDirectory {
 
@@ -25,7 +32,7 @@ public final class InstanceDirectory {
   private final InstanceCalendar calendar;
   private final int firstInstanceDelayDays;
   private final Supplier<LocalDate> today;
-  private final Map<String, AnalyticsInstance> seenById = new ConcurrentHashMap<>();
+  private final InstanceIds ids;
 
   public InstanceDirectory(
       long seed,
@@ -38,52 +45,47 @@ public final class InstanceDirectory {
     this.calendar = calendar;
     this.firstInstanceDelayDays = firstInstanceDelayDays;
     this.today = today;
+    this.ids = new InstanceIds(seed);
   }
 
-  /** Returns the listed DAILY instances of the report, by processing date ascending. */
+  /** Returns the listed instances of the report, by processing date, then granularity. */
   public List<AnalyticsInstance> listed(ReportRequest request, ReportDefinition report) {
     List<AnalyticsInstance> instances = new ArrayList<>();
     if (report.kind() == null) {
       return instances;
     }
-    for (LocalDate processingDate : calendar.availableProcessingDates(today.get())) {
-      if (isListed(request, processingDate)) {
-        AnalyticsInstance instance =
-            new AnalyticsInstance(
-                instanceId(request, report, processingDate), request, report, processingDate);
-        seenById.put(instance.id(), instance);
-        instances.add(instance);
+    LocalDate now = today.get();
+    for (Granularity granularity : report.kind().granularities()) {
+      for (LocalDate processingDate : processingDates(request, granularity, now)) {
+        instances.add(instance(request, report, granularity, processingDate));
       }
     }
+    instances.sort(
+        Comparator.comparing(AnalyticsInstance::processingDate)
+            .thenComparing(AnalyticsInstance::granularity));
     return instances;
   }
 
-  /** Finds a listed instance by id, whether or not a listing has returned it yet. */
+  /** Finds a listed instance by id. */
   public Optional<AnalyticsInstance> find(String instanceId) {
-    AnalyticsInstance seen = seenById.get(instanceId);
-    if (seen != null) {
-      Optional<ReportRequest> request = requests.find(seen.request().id());
-      if (request.isEmpty()) {
-        return Optional.empty();
-      }
-      if (calendar.isAvailable(seen.processingDate(), today.get())
-          && isListed(request.get(), seen.processingDate())) {
-        return Optional.of(
-            new AnalyticsInstance(seen.id(), request.get(), seen.report(), seen.processingDate()));
-      }
+    Optional<InstanceIds.Key> decoded = ids.decode(instanceId);
+    if (decoded.isEmpty()) {
       return Optional.empty();
     }
-    // Not listed in this process yet (for example after a restart): list everything once.
-    for (ReportRequest request : requests.all()) {
-      for (ReportDefinition report : ReportCatalog.withData()) {
-        for (AnalyticsInstance instance : listed(request, report)) {
-          if (instance.id().equals(instanceId)) {
-            return Optional.of(instance);
-          }
-        }
-      }
+    InstanceIds.Key key = decoded.get();
+    Optional<ReportRequest> request =
+        requests.find(Long.toString(key.appId()), key.accessType(), key.generation());
+    Optional<ReportDefinition> report = ReportCatalog.bySlot(key.slot());
+    if (request.isEmpty()
+        || report.isEmpty()
+        || report.get().kind() == null
+        || !report.get().kind().granularities().contains(key.granularity())
+        || !isListed(request.get(), key.granularity(), key.processingDate(), today.get())) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    return Optional.of(
+        new AnalyticsInstance(
+            instanceId, request.get(), report.get(), key.granularity(), key.processingDate()));
   }
 
   /** Returns the id of the instance's segment at this index. */
@@ -91,7 +93,49 @@ public final class InstanceDirectory {
     return Seeds.uuid(seed, "analyticsReportSegment", instance.id(), index).toString();
   }
 
-  private boolean isListed(ReportRequest request, LocalDate processingDate) {
+  /**
+   * Returns the day on which the app's ONE_TIME_SNAPSHOT request is generated, or empty when the
+   * app has none.
+   */
+  public Optional<LocalDate> snapshotDay(String appId) {
+    return requests.forApp(appId).stream()
+        .filter(ReportRequest::isSnapshot)
+        .findFirst()
+        .map(this::snapshotDay);
+  }
+
+  private LocalDate snapshotDay(ReportRequest snapshot) {
+    LocalDate created = snapshot.createdOn() != null ? snapshot.createdOn() : today.get();
+    return created.plusDays(firstInstanceDelayDays);
+  }
+
+  private List<LocalDate> processingDates(
+      ReportRequest request, Granularity granularity, LocalDate now) {
+    List<LocalDate> candidates =
+        request.isSnapshot()
+            ? calendar.snapshotProcessingDates(granularity, snapshotDay(request), now)
+            : calendar.ongoingProcessingDates(granularity, now);
+    return candidates.stream().filter(date -> isOngoingDateOfRequest(request, date)).toList();
+  }
+
+  private boolean isListed(
+      ReportRequest request, Granularity granularity, LocalDate processingDate, LocalDate now) {
+    if (!calendar.hasData(granularity, processingDate)) {
+      return false;
+    }
+    if (request.isSnapshot()) {
+      LocalDate snapshotDay = snapshotDay(request);
+      return calendar.isSnapshotListed(snapshotDay, now) && !processingDate.isAfter(snapshotDay);
+    }
+    return calendar.isAvailable(processingDate, now)
+        && isOngoingDateOfRequest(request, processingDate);
+  }
+
+  /** Applies the stop and the first-instance delay of an ONGOING request. */
+  private boolean isOngoingDateOfRequest(ReportRequest request, LocalDate processingDate) {
+    if (request.isSnapshot()) {
+      return true;
+    }
     if (request.stoppedOn() != null && processingDate.isAfter(request.stoppedOn())) {
       return false;
     }
@@ -101,15 +145,19 @@ public final class InstanceDirectory {
     return true;
   }
 
-  private String instanceId(
-      ReportRequest request, ReportDefinition report, LocalDate processingDate) {
-    return Seeds.uuid(
-            seed,
-            "analyticsReportInstance",
-            request.id(),
+  private AnalyticsInstance instance(
+      ReportRequest request,
+      ReportDefinition report,
+      Granularity granularity,
+      LocalDate processingDate) {
+    InstanceIds.Key key =
+        new InstanceIds.Key(
+            Long.parseLong(request.appId()),
+            request.accessType(),
+            request.generation(),
             report.slot(),
-            AnalyticsInstance.GRANULARITY,
-            processingDate)
-        .toString();
+            granularity,
+            processingDate);
+    return new AnalyticsInstance(ids.encode(key), request, report, granularity, processingDate);
   }
 }

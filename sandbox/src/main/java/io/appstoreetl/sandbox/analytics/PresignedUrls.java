@@ -18,7 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Signs and checks segment download URLs in the shape of S3 presigned URLs: the query carries
  * {@code X-Amz-Date}, {@code X-Amz-Expires} and an HMAC-SHA256 {@code X-Amz-Signature} over the
- * path, date and lifetime. The key is random per server, so URLs do not survive a restart.
+ * path, date, lifetime and the sandbox's segment variant ({@code X-Sandbox-Variant}, present only
+ * for a multi-member or truncated file). The key is random per server, so URLs do not survive a
+ * restart.
  */
 public final class PresignedUrls {
 
@@ -44,8 +46,20 @@ public final class PresignedUrls {
 
   /** Returns the absolute URL of the path, valid for the configured lifetime from now. */
   public String sign(String baseUrl, String path) {
-    String date = AMZ_DATE.format(clock.instant());
-    String expires = Long.toString(ttl.getSeconds());
+    return sign(baseUrl, path, "", false);
+  }
+
+  /**
+   * Returns the absolute URL of the path for a segment variant.
+   *
+   * @param variant the value of {@code X-Sandbox-Variant}, empty for the plain file
+   * @param expired whether to sign a URL that has already expired: signed two seconds ago for one
+   *     second
+   */
+  String sign(String baseUrl, String path, String variant, boolean expired) {
+    Instant signedAt = expired ? clock.instant().minusSeconds(2) : clock.instant();
+    String date = AMZ_DATE.format(signedAt);
+    String expires = expired ? "1" : Long.toString(ttl.getSeconds());
     return baseUrl
         + path
         + "?X-Amz-Algorithm=AWS4-HMAC-SHA256"
@@ -54,16 +68,18 @@ public final class PresignedUrls {
         + "&X-Amz-Expires="
         + expires
         + "&X-Amz-SignedHeaders=host"
+        + (variant.isEmpty() ? "" : "&X-Sandbox-Variant=" + variant)
         + "&X-Amz-Signature="
-        + signature(path, date, expires);
+        + signature(path, date, expires, variant);
   }
 
   /** Checks the signature first, then the expiry. */
   public Verdict verify(String path, QueryParameters query) {
     String date = query.get("X-Amz-Date").orElse("");
     String expires = query.get("X-Amz-Expires").orElse("");
+    String variant = query.get("X-Sandbox-Variant").orElse("");
     String given = query.get("X-Amz-Signature").orElse("");
-    byte[] expected = signature(path, date, expires).getBytes(StandardCharsets.US_ASCII);
+    byte[] expected = signature(path, date, expires, variant).getBytes(StandardCharsets.US_ASCII);
     if (!MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.US_ASCII))) {
       return Verdict.BAD_SIGNATURE;
     }
@@ -76,12 +92,12 @@ public final class PresignedUrls {
     }
   }
 
-  private String signature(String path, String date, String expires) {
+  private String signature(String path, String date, String expires, String variant) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      byte[] digest =
-          mac.doFinal((path + "\n" + date + "\n" + expires).getBytes(StandardCharsets.UTF_8));
+      String signed = path + "\n" + date + "\n" + expires + "\n" + variant;
+      byte[] digest = mac.doFinal(signed.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("[BUG] HmacSHA256 is missing from this JVM", e);

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The analytics reports every request lists: a subset of Apple's catalogue covering all five
- * categories. Only App Downloads Standard and App Store Discovery and Engagement Standard have
- * data; the others list no instances.
+ * categories. Reports with data are the Standard and Detailed levels of downloads, discovery and
+ * engagement, sessions, installations and deletions, and purchases, and App Crashes. The others
+ * list no instances.
  *
  * <p>Slots 3 and 14 are the numbers that several API users see for those two reports; Apple gives
  * no meaning to the numbers, and the other slots are the sandbox's own.
@@ -23,24 +24,19 @@ public final class ReportCatalog {
   // names of these reports have not been seen in a live response.
   private static final List<ReportDefinition> REPORTS =
       List.of(
-          report(2, "App Crashes", "APP_USAGE"),
-          new ReportDefinition(
-              3, "App Downloads Standard", "COMMERCE", AnalyticsReportKind.DOWNLOADS_STANDARD),
-          report(4, "App Downloads Detailed", "COMMERCE"),
-          report(5, "App Sessions Standard", "APP_USAGE"),
-          report(6, "App Sessions Detailed", "APP_USAGE"),
-          report(7, "App Store Installation and Deletion Standard", "APP_USAGE"),
-          report(8, "App Store Installation and Deletion Detailed", "APP_USAGE"),
-          report(9, "App Store Purchases Standard", "COMMERCE"),
-          report(10, "App Store Purchases Detailed", "COMMERCE"),
+          withData(2, "APP_USAGE", AnalyticsReportKind.CRASHES),
+          withData(3, "COMMERCE", AnalyticsReportKind.DOWNLOADS_STANDARD),
+          withData(4, "COMMERCE", AnalyticsReportKind.DOWNLOADS_DETAILED),
+          withData(5, "APP_USAGE", AnalyticsReportKind.SESSIONS_STANDARD),
+          withData(6, "APP_USAGE", AnalyticsReportKind.SESSIONS_DETAILED),
+          withData(7, "APP_USAGE", AnalyticsReportKind.INSTALLS_STANDARD),
+          withData(8, "APP_USAGE", AnalyticsReportKind.INSTALLS_DETAILED),
+          withData(9, "COMMERCE", AnalyticsReportKind.PURCHASES_STANDARD),
+          withData(10, "COMMERCE", AnalyticsReportKind.PURCHASES_DETAILED),
           report(11, "App Store Pre-Orders Standard", "COMMERCE"),
           report(12, "App Store Pre-Orders Detailed", "COMMERCE"),
-          report(13, "App Store Discovery and Engagement Detailed", "APP_STORE_ENGAGEMENT"),
-          new ReportDefinition(
-              14,
-              "App Store Discovery and Engagement Standard",
-              "APP_STORE_ENGAGEMENT",
-              AnalyticsReportKind.ENGAGEMENT_STANDARD),
+          withData(13, "APP_STORE_ENGAGEMENT", AnalyticsReportKind.ENGAGEMENT_DETAILED),
+          withData(14, "APP_STORE_ENGAGEMENT", AnalyticsReportKind.ENGAGEMENT_STANDARD),
           report(15, "App Store Web Preview Engagement Standard", "APP_STORE_ENGAGEMENT"),
           report(16, "App Store Web Preview Engagement Detailed", "APP_STORE_ENGAGEMENT"),
           report(17, "App Clip Usage Standard", "APP_USAGE"),
@@ -61,14 +57,13 @@ public final class ReportCatalog {
     return new ReportDefinition(slot, name, category, null);
   }
 
+  private static ReportDefinition withData(int slot, String category, AnalyticsReportKind kind) {
+    return new ReportDefinition(slot, kind.reportName(), category, kind);
+  }
+
   /** Returns every report, ordered by slot. */
   public static List<ReportDefinition> all() {
     return REPORTS;
-  }
-
-  /** Returns the reports that have generated data. */
-  public static List<ReportDefinition> withData() {
-    return REPORTS.stream().filter(r -> r.kind() != null).toList();
   }
 
   public static Optional<ReportDefinition> bySlot(int slot) {

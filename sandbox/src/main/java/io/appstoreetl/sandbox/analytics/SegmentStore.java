@@ -2,6 +2,7 @@ package io.appstoreetl.sandbox.analytics;
 
 import io.appstoreetl.sandbox.data.AnalyticsData;
 import io.appstoreetl.sandbox.data.AnalyticsReportKind;
+import io.appstoreetl.sandbox.data.Granularity;
 import io.appstoreetl.sandbox.data.GzipTsv;
 import io.appstoreetl.sandbox.data.InstanceCalendar;
 import io.appstoreetl.sandbox.data.SandboxApp;
@@ -15,46 +16,87 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Generates the segment files of DAILY instances and keeps the most recently used ones in memory,
- * up to a byte budget. Thread-safe.
+ * Generates the segment files of instances and keeps the most recently used ones in memory, up to a
+ * byte budget. Thread-safe.
  *
- * <p>An instance's rows are its metric dates oldest first; they are cut into segments of at most
- * {@code maxRowsPerSegment} data rows, each with its own header row.
+ * <p>A DAILY instance's rows are its metric dates oldest first, and a WEEKLY or MONTHLY instance's
+ * rows are its period's. They are cut into segments of at most {@code maxRowsPerSegment} data rows,
+ * each with its own header row. Every instance has at least one segment, holding only the header
+ * when there are no rows. An instance's content depends on the app, report, granularity and
+ * processing date only, so ONGOING and ONE_TIME_SNAPSHOT instances of the same date have the same
+ * files.
  */
 public final class SegmentStore {
+
+  /** Gzip members per segment when segments are written as multi-member files. */
+  static final int MEMBERS_PER_SEGMENT = 3;
+
+  /** The instance that gets an extra streamed segment, and its generator. */
+  public record HugeTarget(
+      String appId, AnalyticsReportKind kind, LocalDate processingDate, HugeSegment segment) {}
 
   private final AnalyticsData data;
   private final InstanceCalendar calendar;
   private final int maxRowsPerSegment;
   private final long maxCachedBytes;
+  private final HugeTarget huge;
   private final LinkedHashMap<String, List<SegmentFile>> cache =
       new LinkedHashMap<>(16, 0.75f, true /* access order, for LRU eviction */);
   private long cachedBytes;
 
+  /**
+   * Creates the store.
+   *
+   * @param huge the instance with a streamed segment, or null for none
+   */
   public SegmentStore(
-      AnalyticsData data, InstanceCalendar calendar, int maxRowsPerSegment, long maxCachedBytes) {
+      AnalyticsData data,
+      InstanceCalendar calendar,
+      int maxRowsPerSegment,
+      long maxCachedBytes,
+      HugeTarget huge) {
     this.data = data;
     this.calendar = calendar;
     this.maxRowsPerSegment = maxRowsPerSegment;
     this.maxCachedBytes = maxCachedBytes;
+    this.huge = huge;
   }
 
-  /** Returns the segments of the app's instance of the report with this processing date. */
-  public synchronized List<SegmentFile> segments(
+  /** Returns the plain single-member segments of the app's DAILY instance of that date. */
+  public List<SegmentFile> segments(
       SandboxApp app, AnalyticsReportKind kind, LocalDate processingDate) {
-    String key = app.id() + "|" + kind + "|" + processingDate;
-    List<SegmentFile> segments = cache.get(key);
-    if (segments != null) {
-      return segments;
+    return segments(app, kind, Granularity.DAILY, processingDate, false);
+  }
+
+  /**
+   * Returns the segments of the app's instance of the report with this granularity and processing
+   * date.
+   *
+   * @param multiMember whether each segment is written as several gzip members
+   */
+  public List<SegmentFile> segments(
+      SandboxApp app,
+      AnalyticsReportKind kind,
+      Granularity granularity,
+      LocalDate processingDate,
+      boolean multiMember) {
+    List<SegmentFile> segments = cached(app, kind, granularity, processingDate, multiMember);
+    if (huge != null
+        && granularity == Granularity.DAILY
+        && huge.appId().equals(app.id())
+        && huge.kind() == kind
+        && huge.processingDate().equals(processingDate)) {
+      HugeSegment.Digest digest = huge.segment().digest();
+      List<SegmentFile> withHuge = new ArrayList<>(segments);
+      withHuge.add(
+          new SegmentFile(
+              segments.size(), null, digest.md5(), digest.sizeInBytes(), huge.segment()));
+      return List.copyOf(withHuge);
     }
-    segments = generate(app, kind, processingDate);
-    cache.put(key, segments);
-    cachedBytes += size(segments);
-    evict();
     return segments;
   }
 
-  /** Returns the rows of the instance in file order, header excluded. */
+  /** Returns the rows of a DAILY instance in file order, header excluded. */
   public List<String[]> instanceRows(
       SandboxApp app, AnalyticsReportKind kind, LocalDate processingDate) {
     List<String[]> rows = new ArrayList<>();
@@ -64,16 +106,61 @@ public final class SegmentStore {
     return rows;
   }
 
+  /** Returns the rows of an instance of any granularity in file order, header excluded. */
+  public List<String[]> instanceRows(
+      SandboxApp app, AnalyticsReportKind kind, Granularity granularity, LocalDate processingDate) {
+    if (granularity == Granularity.DAILY) {
+      return instanceRows(app, kind, processingDate);
+    }
+    return data.periodRows(app, kind, granularity, granularity.periodStartOf(processingDate));
+  }
+
+  private List<SegmentFile> cached(
+      SandboxApp app,
+      AnalyticsReportKind kind,
+      Granularity granularity,
+      LocalDate processingDate,
+      boolean multiMember) {
+    String key =
+        app.id() + "|" + kind + "|" + granularity + "|" + processingDate + "|" + multiMember;
+    synchronized (this) {
+      List<SegmentFile> segments = cache.get(key);
+      if (segments != null) {
+        return segments;
+      }
+    }
+    // Generated outside the lock so that parallel clients do not wait for each other. Two calls
+    // for the same instance may both generate it, with equal results.
+    List<SegmentFile> segments = generate(app, kind, granularity, processingDate, multiMember);
+    synchronized (this) {
+      List<SegmentFile> previous = cache.put(key, segments);
+      if (previous != null) {
+        cachedBytes -= size(previous);
+      }
+      cachedBytes += size(segments);
+      evict();
+    }
+    return segments;
+  }
+
   private List<SegmentFile> generate(
-      SandboxApp app, AnalyticsReportKind kind, LocalDate processingDate) {
-    List<String[]> rows = instanceRows(app, kind, processingDate);
+      SandboxApp app,
+      AnalyticsReportKind kind,
+      Granularity granularity,
+      LocalDate processingDate,
+      boolean multiMember) {
+    List<String[]> rows = instanceRows(app, kind, granularity, processingDate);
     List<SegmentFile> segments = new ArrayList<>();
     int index = 0;
     int from = 0;
     do {
       int to = Math.min(from + maxRowsPerSegment, rows.size());
-      byte[] bytes = GzipTsv.write(kind.header(), rows.subList(from, to));
-      segments.add(new SegmentFile(index++, bytes, md5Hex(bytes)));
+      List<String[]> part = rows.subList(from, to);
+      byte[] bytes =
+          multiMember
+              ? GzipTsv.writeMembers(kind.header(), part, MEMBERS_PER_SEGMENT)
+              : GzipTsv.write(kind.header(), part);
+      segments.add(SegmentFile.inMemory(index++, bytes));
       from = to;
     } while (from < rows.size());
     return List.copyOf(segments);

@@ -13,10 +13,13 @@ import java.util.SplittableRandom;
  * Generates the analytics rows of one app, report and metric date as a given instance contains
  * them.
  *
- * <p>The first instance that contains a metric date gets a seeded set of distinct dimension
+ * <p>The first DAILY instance that contains a metric date gets a seeded set of distinct dimension
  * combinations. Each later instance restates the previous one's rows: it raises the metrics of some
  * rows, drops some combinations and adds new ones. Each of the three happens at least once per
  * restatement, so a client that keeps an earlier instance's rows can be caught.
+ *
+ * <p>A WEEKLY or MONTHLY period appears in one instance only, complete, so its rows are never
+ * restated, and their metrics are scaled up to the length of the period.
  */
 public final class AnalyticsData {
 
@@ -29,11 +32,34 @@ public final class AnalyticsData {
   /**
    * Creates a generator.
    *
-   * @param rowsPerDay rows per app and metric date in the first instance that contains the date
+   * @param rowsPerDay rows per app and metric date in the first instance that contains the date. A
+   *     kind missing from the map gets its {@link AnalyticsReportKind#defaultRowsPerDay()}
    */
   public AnalyticsData(long seed, Map<AnalyticsReportKind, Integer> rowsPerDay) {
     this.seed = seed;
     this.rowsPerDay = Map.copyOf(rowsPerDay);
+  }
+
+  /** Returns the rows per app and metric date of the first instance that contains a date. */
+  public int rowsPerDay(AnalyticsReportKind kind) {
+    return rowsPerDay.getOrDefault(kind, kind.defaultRowsPerDay());
+  }
+
+  /**
+   * Returns the rows of a weekly or monthly period in header order. DAILY gives the first version
+   * of that day.
+   *
+   * @param periodStart the first day of the period, the value of the rows' {@code Date}
+   */
+  public List<String[]> periodRows(
+      SandboxApp app, AnalyticsReportKind kind, Granularity granularity, LocalDate periodStart) {
+    if (granularity == Granularity.DAILY) {
+      return rows(app, kind, periodStart, 1);
+    }
+    SplittableRandom random =
+        Seeds.random(seed, "analytics", kind, app.id(), granularity, periodStart, "first");
+    return new ArrayList<>(
+        distinctRows(app, kind, periodStart, granularity.metricScale(), random).values());
   }
 
   /**
@@ -57,8 +83,17 @@ public final class AnalyticsData {
 
   private Map<String, String[]> firstRows(
       SandboxApp app, AnalyticsReportKind kind, LocalDate metricDate) {
-    int targetCount = rowsPerDay.get(kind);
     SplittableRandom random = Seeds.random(seed, "analytics", kind, app.id(), metricDate, "first");
+    return distinctRows(app, kind, metricDate, 1, random);
+  }
+
+  private Map<String, String[]> distinctRows(
+      SandboxApp app,
+      AnalyticsReportKind kind,
+      LocalDate metricDate,
+      int scale,
+      SplittableRandom random) {
+    int targetCount = rowsPerDay(kind);
     Map<String, String[]> rows = new LinkedHashMap<>();
     int attempts = 0;
     while (rows.size() < targetCount) {
@@ -76,7 +111,7 @@ public final class AnalyticsData {
                 + rows.size()
                 + "; lower the rows per day");
       }
-      String[] row = kind.randomRow(random, app, metricDate);
+      String[] row = kind.randomRow(random, app, metricDate, scale);
       rows.putIfAbsent(kind.dimensionKey(row), row);
     }
     return rows;
@@ -113,7 +148,7 @@ public final class AnalyticsData {
     int added = 0;
     int attempts = 0;
     while (added < addCount && attempts++ < addCount * ATTEMPTS_PER_ROW) {
-      String[] row = kind.randomRow(random, app, metricDate);
+      String[] row = kind.randomRow(random, app, metricDate, 1);
       String key = kind.dimensionKey(row);
       if (!previousKeys.contains(key) && !rows.containsKey(key)) {
         rows.put(key, row);

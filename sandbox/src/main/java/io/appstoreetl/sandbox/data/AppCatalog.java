@@ -1,14 +1,21 @@
 package io.appstoreetl.sandbox.data;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The apps of the sandbox's vendor account, derived from the seed and the app count. */
+/**
+ * The apps of the sandbox's vendor account, derived from the seed and the app count. Thread-safe.
+ *
+ * <p>A test can add an app while the sandbox runs, as when an app is created or transferred into
+ * the account: it gets the next number and id, lists in {@code GET /v1/apps} at once, and appears
+ * in sales reports from the simulated day it was added on.
+ */
 public final class AppCatalog {
 
   /** First Apple ID minus one: app number {@code n} gets the id {@code FIRST_ID_BASE + n}. */
@@ -35,15 +42,24 @@ public final class AppCatalog {
     "Games"
   };
 
-  private final Map<String, SandboxApp> appsById;
+  private final long seed;
+  private final Map<String, SandboxApp> appsById = new LinkedHashMap<>();
+  private final Map<String, LocalDate> addedOn = new HashMap<>();
 
   public AppCatalog(long seed, int appCount) {
-    Map<String, SandboxApp> apps = new LinkedHashMap<>();
+    this.seed = seed;
     for (int number = 1; number <= appCount; number++) {
       SandboxApp app = createApp(seed, number);
-      apps.put(app.id(), app);
+      appsById.put(app.id(), app);
     }
-    this.appsById = Collections.unmodifiableMap(apps);
+  }
+
+  /** Adds the next app of the account and returns it; it sells from {@code today} on. */
+  public synchronized SandboxApp addApp(LocalDate today) {
+    SandboxApp app = createApp(seed, appsById.size() + 1);
+    appsById.put(app.id(), app);
+    addedOn.put(app.id(), today);
+    return app;
   }
 
   /** Returns the Apple IDs of the first {@code appCount} sandbox apps, in order. */
@@ -55,11 +71,29 @@ public final class AppCatalog {
     return List.copyOf(ids);
   }
 
-  public List<SandboxApp> apps() {
+  /** Returns every app, in the order of their ids. */
+  public synchronized List<SandboxApp> apps() {
     return List.copyOf(appsById.values());
   }
 
-  public Optional<SandboxApp> find(String appId) {
+  /** Returns the apps that exist on that day: all but those added later while running. */
+  public synchronized List<SandboxApp> appsOn(LocalDate day) {
+    List<SandboxApp> present = new ArrayList<>();
+    for (SandboxApp app : appsById.values()) {
+      LocalDate added = addedOn.get(app.id());
+      if (added == null || !day.isBefore(added)) {
+        present.add(app);
+      }
+    }
+    return present;
+  }
+
+  /** Returns the Apple IDs of every app, in order. */
+  public synchronized List<String> ids() {
+    return List.copyOf(appsById.keySet());
+  }
+
+  public synchronized Optional<SandboxApp> find(String appId) {
     return Optional.ofNullable(appsById.get(appId));
   }
 

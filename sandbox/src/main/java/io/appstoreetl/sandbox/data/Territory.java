@@ -3,6 +3,7 @@ package io.appstoreetl.sandbox.data;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An App Store storefront with the names and prices the sandbox writes for it.
@@ -12,6 +13,7 @@ import java.util.List;
  * currency, not Apple's real price tiers.
  *
  * @param code ISO 3166-1 alpha-2 code, as in the sales column {@code Country Code}
+ * @param alpha3 ISO 3166-1 alpha-3 code, as in the {@code territory} of a customer review
  * @param name name as in the analytics column {@code Territory}
  * @param currency ISO 4217 code of the customer currency and of the proceeds
  * @param currencyDecimals digits after the decimal point for amounts in that currency (0 for JPY)
@@ -22,6 +24,7 @@ import java.util.List;
  */
 public record Territory(
     String code,
+    String alpha3,
     String name,
     String currency,
     int currencyDecimals,
@@ -36,28 +39,29 @@ public record Territory(
   /** Storefronts in generated data; the first entries are the largest markets. */
   public static final List<Territory> ALL =
       List.of(
-          of("US", "United States", "USD", 2, "0.99", "4.99", "0", 30),
-          of("GB", "United Kingdom", "GBP", 2, "0.99", "4.99", "0.20", 8),
-          of("JP", "Japan", "JPY", 0, "160", "800", "0.10", 8),
-          of("DE", "Germany", "EUR", 2, "0.99", "5.99", "0.19", 7),
-          of("FR", "France", "EUR", 2, "0.99", "5.99", "0.20", 5),
-          of("CA", "Canada", "CAD", 2, "1.39", "6.99", "0", 4),
-          of("AU", "Australia", "AUD", 2, "1.49", "7.99", "0.10", 4),
-          of("BR", "Brazil", "BRL", 2, "5.90", "29.90", "0", 4),
-          of("IN", "India", "INR", 2, "89.00", "449.00", "0.18", 4),
-          of("CN", "China mainland", "CNY", 2, "6.00", "30.00", "0", 3),
-          of("KR", "South Korea", "KRW", 0, "1500", "7500", "0.10", 3),
-          of("MX", "Mexico", "MXN", 2, "19.00", "99.00", "0.16", 3),
-          of("IT", "Italy", "EUR", 2, "0.99", "5.99", "0.22", 3),
-          of("ES", "Spain", "EUR", 2, "0.99", "5.99", "0.21", 3),
-          of("NL", "Netherlands", "EUR", 2, "0.99", "5.99", "0.21", 2),
-          of("SE", "Sweden", "SEK", 2, "12.00", "59.00", "0.25", 2),
-          of("CH", "Switzerland", "CHF", 2, "1.00", "6.00", "0.081", 2),
-          of("SG", "Singapore", "SGD", 2, "1.48", "7.98", "0.09", 2),
-          of("TR", "Türkiye", "TRY", 2, "39.99", "199.99", "0.20", 2));
+          of("US", "USA", "United States", "USD", 2, "0.99", "4.99", "0", 30),
+          of("GB", "GBR", "United Kingdom", "GBP", 2, "0.99", "4.99", "0.20", 8),
+          of("JP", "JPN", "Japan", "JPY", 0, "160", "800", "0.10", 8),
+          of("DE", "DEU", "Germany", "EUR", 2, "0.99", "5.99", "0.19", 7),
+          of("FR", "FRA", "France", "EUR", 2, "0.99", "5.99", "0.20", 5),
+          of("CA", "CAN", "Canada", "CAD", 2, "1.39", "6.99", "0", 4),
+          of("AU", "AUS", "Australia", "AUD", 2, "1.49", "7.99", "0.10", 4),
+          of("BR", "BRA", "Brazil", "BRL", 2, "5.90", "29.90", "0", 4),
+          of("IN", "IND", "India", "INR", 2, "89.00", "449.00", "0.18", 4),
+          of("CN", "CHN", "China mainland", "CNY", 2, "6.00", "30.00", "0", 3),
+          of("KR", "KOR", "South Korea", "KRW", 0, "1500", "7500", "0.10", 3),
+          of("MX", "MEX", "Mexico", "MXN", 2, "19.00", "99.00", "0.16", 3),
+          of("IT", "ITA", "Italy", "EUR", 2, "0.99", "5.99", "0.22", 3),
+          of("ES", "ESP", "Spain", "EUR", 2, "0.99", "5.99", "0.21", 3),
+          of("NL", "NLD", "Netherlands", "EUR", 2, "0.99", "5.99", "0.21", 2),
+          of("SE", "SWE", "Sweden", "SEK", 2, "12.00", "59.00", "0.25", 2),
+          of("CH", "CHE", "Switzerland", "CHF", 2, "1.00", "6.00", "0.081", 2),
+          of("SG", "SGP", "Singapore", "SGD", 2, "1.48", "7.98", "0.09", 2),
+          of("TR", "TUR", "Türkiye", "TRY", 2, "39.99", "199.99", "0.20", 2));
 
   private static Territory of(
       String code,
+      String alpha3,
       String name,
       String currency,
       int decimals,
@@ -67,6 +71,7 @@ public record Territory(
       int weight) {
     return new Territory(
         code,
+        alpha3,
         name,
         currency,
         decimals,
@@ -74,6 +79,11 @@ public record Territory(
         new BigDecimal(largePrice),
         new BigDecimal(taxRate),
         weight);
+  }
+
+  /** Finds a storefront by its alpha-2 code. */
+  public static Optional<Territory> byCode(String code) {
+    return ALL.stream().filter(t -> t.code.equals(code)).findFirst();
   }
 
   /** Returns the developer's proceeds for one unit sold at the given customer price. */

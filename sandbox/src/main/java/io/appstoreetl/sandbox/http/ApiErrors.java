@@ -46,6 +46,18 @@ public final class ApiErrors {
             null));
   }
 
+  /** 403 for a call that the key's role does not allow. */
+  public static ApiException forbidden() {
+    return new ApiException(
+        new ApiError(
+            403,
+            "FORBIDDEN_ERROR",
+            "This request is forbidden for security reasons",
+            "The API key in use does not allow this request",
+            null,
+            null));
+  }
+
   /** 400 for a query parameter that this endpoint does not take. */
   public static ApiException parameterIllegal(String parameter) {
     String detail;

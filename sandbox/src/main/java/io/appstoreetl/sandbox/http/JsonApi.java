@@ -17,11 +17,27 @@ public final class JsonApi {
   /** Attribute and relationship names per resource type, for {@code fields[<type>]}. */
   private static final Map<String, List<String>> FIELDS =
       Map.of(
-          "apps", List.of("name", "bundleId", "sku", "primaryLocale", "analyticsReportRequests"),
-          "analyticsReportRequests", List.of("accessType", "stoppedDueToInactivity", "reports"),
-          "analyticsReports", List.of("name", "category", "instances"),
-          "analyticsReportInstances", List.of("granularity", "processingDate", "segments"),
-          "analyticsReportSegments", List.of("checksum", "sizeInBytes", "url"));
+          "apps",
+          List.of("name", "bundleId", "sku", "primaryLocale", "analyticsReportRequests"),
+          "analyticsReportRequests",
+          List.of("accessType", "stoppedDueToInactivity", "reports"),
+          "analyticsReports",
+          List.of("name", "category", "instances"),
+          "analyticsReportInstances",
+          List.of("granularity", "processingDate", "segments"),
+          "analyticsReportSegments",
+          List.of("checksum", "sizeInBytes", "url"),
+          "customerReviews",
+          List.of(
+              "rating",
+              "title",
+              "body",
+              "reviewerNickname",
+              "createdDate",
+              "territory",
+              "response"),
+          "customerReviewResponses",
+          List.of("responseBody", "lastModifiedDate", "state", "review"));
 
   private JsonApi() {}
 

@@ -8,7 +8,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -18,7 +20,7 @@ import java.util.SplittableRandom;
  * 7F}) and in-app purchases ({@code IA1}, whose {@code Parent Identifier} is the app's SKU) in
  * several storefronts, and some refunds (negative {@code Units} and {@code Customer Price},
  * positive {@code Developer Proceeds}, as in Apple's sample). About one day in seven has no sales
- * at all.
+ * at all. An app added while the sandbox runs sells from the day it was added on.
  */
 public final class SalesData {
 
@@ -78,7 +80,7 @@ public final class SalesData {
     if (isNoSalesDay(reportDate)) {
       return rows;
     }
-    List<SandboxApp> allApps = apps.apps();
+    List<SandboxApp> allApps = apps.appsOn(reportDate);
     for (int i = 0; i < allApps.size(); i++) {
       SandboxApp app = allApps.get(i);
       SplittableRandom random = Seeds.random(seed, "sales", reportDate, app.id());
@@ -88,6 +90,34 @@ public final class SalesData {
       addInAppPurchaseRows(rows, reportDate, app, random, refund);
     }
     return rows;
+  }
+
+  /**
+   * Returns the rows of a weekly or monthly report: the daily rows of {@code firstDay} to {@code
+   * periodEnd} summed by every column but Units and the dates, with Begin Date and End Date set to
+   * the period's first and last day, in order of first appearance.
+   *
+   * @param firstDay the first day with data in the period, which is after the period's start when
+   *     the history starts within it
+   */
+  public List<String[]> periodRows(LocalDate periodStart, LocalDate firstDay, LocalDate periodEnd) {
+    int units = HEADER.indexOf("Units");
+    int beginDate = HEADER.indexOf("Begin Date");
+    int endDate = HEADER.indexOf("End Date");
+    Map<String, String[]> byKey = new LinkedHashMap<>();
+    for (LocalDate day = firstDay; !day.isAfter(periodEnd); day = day.plusDays(1)) {
+      for (String[] row : rows(day)) {
+        String[] periodRow = row.clone();
+        periodRow[beginDate] = US_DATE.format(periodStart);
+        periodRow[endDate] = US_DATE.format(periodEnd);
+        periodRow[units] = "";
+        String key = String.join("\t", periodRow);
+        String[] total = byKey.computeIfAbsent(key, k -> periodRow);
+        long sum = (total[units].isEmpty() ? 0 : Long.parseLong(total[units]));
+        total[units] = Long.toString(sum + Long.parseLong(row[units]));
+      }
+    }
+    return new ArrayList<>(byKey.values());
   }
 
   private void addAppRows(

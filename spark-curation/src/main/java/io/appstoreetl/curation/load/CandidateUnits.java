@@ -42,15 +42,35 @@ public final class CandidateUnits {
    */
   public static Map<LocalDate, List<UnitManifest>> read(
       JavaSparkContext jsc, RawZone raw, Collection<LocalDate> dates) throws IOException {
-    List<IndexedUnit> entries = new ArrayList<>();
+    return readEntries(jsc, raw, listEntries(raw, dates));
+  }
+
+  /** Returns the index entry keys of each of {@code dates}, listed on the driver. */
+  public static Map<LocalDate, List<String>> listEntries(RawZone raw, Collection<LocalDate> dates)
+      throws IOException {
+    Map<LocalDate, List<String>> entries = new TreeMap<>();
     for (LocalDate date : dates) {
-      for (String entryKey : raw.listIndexEntries(date)) {
-        entries.add(new IndexedUnit(date, entryKey, null, null, null));
-      }
+      entries.put(date, raw.listIndexEntries(date));
     }
 
+    return entries;
+  }
+
+  /**
+   * Returns, for each date of {@code entriesByDate}, the manifests of the units its entries name;
+   * entries whose unit has no manifest yet are left out.
+   *
+   * @throws RawZoneException if an index entry or a manifest breaks the raw-zone contract
+   */
+  public static Map<LocalDate, List<UnitManifest>> readEntries(
+      JavaSparkContext jsc, RawZone raw, Map<LocalDate, List<String>> entriesByDate) {
+    List<IndexedUnit> entries = new ArrayList<>();
+    entriesByDate.forEach(
+        (date, keys) ->
+            keys.forEach(key -> entries.add(new IndexedUnit(date, key, null, null, null))));
+
     Map<LocalDate, List<UnitManifest>> candidates = new TreeMap<>();
-    dates.forEach(date -> candidates.put(date, new ArrayList<>()));
+    entriesByDate.keySet().forEach(date -> candidates.put(date, new ArrayList<>()));
     if (entries.isEmpty()) {
       return candidates;
     }
@@ -78,7 +98,7 @@ public final class CandidateUnits {
     LOG.info(
         "Read {} index entries for {} dates: {} units, {} entries without a manifest",
         indexed.size(),
-        dates.size(),
+        entriesByDate.size(),
         manifestsByUnit.size(),
         withoutManifest);
 

@@ -1,19 +1,28 @@
 package io.appstoreetl.curation.load;
 
 import io.appstoreetl.tables.Column;
+import io.appstoreetl.tables.PartitionField;
 import io.appstoreetl.tables.TableDefinition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.types.StructField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +30,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates and writes the curated Iceberg tables of one catalog and database through Spark SQL.
  *
- * <p>Tables are created from their definitions with format version 2, a day partition on {@code
- * metric_date} and zstd Parquet files. An existing table that lacks columns of its definition gets
- * them added as nullable columns.
+ * <p>Tables are created from their definitions with format version 2, the definition's partition
+ * fields and zstd Parquet files. An existing table that lacks columns of its definition gets them
+ * added as nullable columns at their place in the definition. Iceberg adds a column by changing
+ * metadata only, so existing data files are not rewritten and their rows read the new column as
+ * null.
  */
 public final class IcebergTables {
   private static final Logger LOG = LoggerFactory.getLogger(IcebergTables.class);
@@ -38,13 +49,22 @@ public final class IcebergTables {
     this.database = database;
   }
 
+  public SparkSession spark() {
+    return spark;
+  }
+
   /** Returns the quoted three-part name {@code catalog.database.table}. */
   public String qualifiedName(TableDefinition table) {
+    return qualifiedName(table.name());
+  }
+
+  /** Returns the quoted three-part name of the table called {@code name}. */
+  public String qualifiedName(String name) {
     return SparkSchemas.quote(catalog)
         + "."
         + SparkSchemas.quote(database)
         + "."
-        + SparkSchemas.quote(table.name());
+        + SparkSchemas.quote(name);
   }
 
   public void createNamespace() {
@@ -55,7 +75,10 @@ public final class IcebergTables {
             + SparkSchemas.quote(database));
   }
 
-  /** Creates the table if it does not exist, or adds the columns it lacks. */
+  /**
+   * Creates the table if it does not exist, or adds the columns it lacks, each after the column
+   * that precedes it in the definition.
+   */
   public void createOrEvolve(TableDefinition table) {
     String name = qualifiedName(table);
     String columns =
@@ -66,7 +89,9 @@ public final class IcebergTables {
             + " (\n  "
             + columns
             + ")\nUSING iceberg\nPARTITIONED BY ("
-            + partitionTransform(table)
+            + table.partitionFields().stream()
+                .map(IcebergTables::partitionTransform)
+                .collect(Collectors.joining(", "))
             + ")\nCOMMENT "
             + SparkSchemas.literal(table.doc())
             + "\nTBLPROPERTIES ('format-version' = '2',"
@@ -76,65 +101,117 @@ public final class IcebergTables {
     for (StructField field : spark.table(name).schema().fields()) {
       existing.add(field.name().toLowerCase(Locale.ROOT));
     }
-    for (Column column : table.columns()) {
-      if (!existing.contains(column.name())) {
-        // New columns cannot be NOT NULL: the table's earlier rows have no value for them.
-        LOG.info("Adding column {} to table {}", column.name(), name);
-        spark.sql(
-            "ALTER TABLE "
-                + name
-                + " ADD COLUMN "
-                + SparkSchemas.quote(column.name())
-                + " "
-                + SparkSchemas.dataType(column.type()).sql()
-                + " COMMENT "
-                + SparkSchemas.literal(column.doc()));
+    List<Column> definition = table.columns();
+    for (int i = 0; i < definition.size(); i++) {
+      Column column = definition.get(i);
+      if (existing.contains(column.name())) {
+        continue;
       }
+      // New columns cannot be NOT NULL: the table's earlier rows have no value for them.
+      String position =
+          i == 0 ? " FIRST" : " AFTER " + SparkSchemas.quote(definition.get(i - 1).name());
+      LOG.info("Adding column {} to table {}", column.name(), name);
+      spark.sql(
+          "ALTER TABLE "
+              + name
+              + " ADD COLUMN "
+              + SparkSchemas.quote(column.name())
+              + " "
+              + SparkSchemas.dataType(column.type()).sql()
+              + " COMMENT "
+              + SparkSchemas.literal(column.doc())
+              + position);
+      existing.add(column.name());
     }
   }
 
   /**
-   * Replaces the table's partitions that {@code rows} touch with {@code rows} (Iceberg dynamic
-   * partition overwrite); other partitions keep their rows.
+   * Replaces, in one commit, the table's rows whose {@code dateColumn} is one of {@code dates} with
+   * {@code rows}; rows of other dates are kept.
+   *
+   * <p>The condition must select whole partitions (the table is partitioned by day of {@code
+   * dateColumn}), because Iceberg replaces data files, not rows.
    */
-  public void overwritePartitions(TableDefinition table, Dataset<Row> rows) {
+  public void overwriteDates(
+      TableDefinition table, Dataset<Row> rows, String dateColumn, Collection<LocalDate> dates) {
+    overwrite(table, rows, dateIn(dateColumn, dates));
+  }
+
+  /**
+   * Replaces, in one commit, the table's rows that match the Spark SQL {@code condition} with
+   * {@code rows}; the condition must select whole partitions.
+   */
+  public void overwrite(TableDefinition table, Dataset<Row> rows, String condition) {
     try {
-      rows.writeTo(qualifiedName(table)).overwritePartitions();
+      rows.writeTo(qualifiedName(table)).overwrite(org.apache.spark.sql.functions.expr(condition));
     } catch (NoSuchTableException e) {
       throw new IllegalStateException(
           "Cannot write table " + qualifiedName(table) + ": table not found", e);
     }
   }
 
-  /** Deletes every row whose metric date is one of {@code dates}. */
-  public void deleteDates(TableDefinition table, Collection<LocalDate> dates) {
-    if (dates.isEmpty()) {
-      return;
+  /** Appends {@code rows} to the table. */
+  public void append(TableDefinition table, Dataset<Row> rows) {
+    try {
+      rows.writeTo(qualifiedName(table)).append();
+    } catch (NoSuchTableException e) {
+      throw new IllegalStateException(
+          "Cannot write table " + qualifiedName(table) + ": table not found", e);
     }
-
-    spark.sql("DELETE FROM " + qualifiedName(table) + " WHERE " + metricDateIn(dates));
   }
 
-  /** Returns the row count of each of {@code dates}; a date without rows maps to 0. */
-  public Map<LocalDate, Long> countByDate(TableDefinition table, Collection<LocalDate> dates) {
-    Map<LocalDate, Long> counts = new TreeMap<>();
-    dates.forEach(date -> counts.put(date, 0L));
+  /** Deletes the rows matching the Spark SQL {@code condition}. */
+  public void delete(TableDefinition table, String condition) {
+    spark.sql("DELETE FROM " + qualifiedName(table) + " WHERE " + condition);
+  }
+
+  /**
+   * True when the table has data files that may contain rows of {@code dates} in {@code
+   * dateColumn}. Decided from Iceberg's metadata on the driver, without a Spark job.
+   */
+  public boolean mayHaveRows(
+      TableDefinition table, String dateColumn, Collection<LocalDate> dates) {
+    Table iceberg = icebergTable(table);
+    if (iceberg.currentSnapshot() == null || dates.isEmpty()) {
+      return false;
+    }
+
+    Expression filter =
+        Expressions.in(dateColumn, dates.stream().map(LocalDate::toString).toArray());
+    try (CloseableIterable<FileScanTask> files = iceberg.newScan().filter(filter).planFiles()) {
+      return files.iterator().hasNext();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot plan a scan of " + qualifiedName(table), e);
+    }
+  }
+
+  /** Returns the Iceberg table behind a definition, freshly loaded from the catalog. */
+  public Table icebergTable(TableDefinition table) {
+    try {
+      Table iceberg =
+          Spark3Util.loadIcebergTable(spark, catalog + "." + database + "." + table.name());
+      iceberg.refresh();
+      return iceberg;
+    } catch (ParseException | NoSuchTableException e) {
+      throw new IllegalStateException("Cannot load table " + qualifiedName(table), e);
+    }
+  }
+
+  /** Returns the Spark SQL condition {@code column IN (DATE '...', ...)}. */
+  public static String dateIn(String column, Collection<LocalDate> dates) {
     if (dates.isEmpty()) {
-      return counts;
+      return "false";
     }
 
-    Dataset<Row> result =
-        spark.sql(
-            "SELECT metric_date, count(*) FROM "
-                + qualifiedName(table)
-                + " WHERE "
-                + metricDateIn(dates)
-                + " GROUP BY metric_date");
-    for (Row row : result.collectAsList()) {
-      counts.put(toLocalDate(row.get(0)), row.getLong(1));
-    }
+    return SparkSchemas.quote(column)
+        + " IN ("
+        + dates.stream().map(date -> "DATE '" + date + "'").collect(Collectors.joining(", "))
+        + ")";
+  }
 
-    return counts;
+  /** Returns {@code value} as a Spark SQL string literal list {@code ('a', 'b')}. */
+  public static String stringList(Collection<String> values) {
+    return "(" + values.stream().map(SparkSchemas::literal).collect(Collectors.joining(", ")) + ")";
   }
 
   static LocalDate toLocalDate(Object value) {
@@ -145,19 +222,14 @@ public final class IcebergTables {
     return (LocalDate) value;
   }
 
-  private static String metricDateIn(Collection<LocalDate> dates) {
-    return "metric_date IN ("
-        + dates.stream().map(date -> "DATE '" + date + "'").collect(Collectors.joining(", "))
-        + ")";
-  }
-
-  private static String partitionTransform(TableDefinition table) {
-    switch (table.partition().transform()) {
+  private static String partitionTransform(PartitionField field) {
+    switch (field.transform()) {
       case DAY:
-        return "days(" + SparkSchemas.quote(table.partition().sourceColumn()) + ")";
+        return "days(" + SparkSchemas.quote(field.sourceColumn()) + ")";
+      case IDENTITY:
+        return SparkSchemas.quote(field.sourceColumn());
       default:
-        throw new IllegalStateException(
-            "[BUG] No Iceberg transform for " + table.partition().transform());
+        throw new IllegalStateException("[BUG] No Iceberg transform for " + field.transform());
     }
   }
 }

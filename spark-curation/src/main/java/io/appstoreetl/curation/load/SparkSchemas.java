@@ -56,6 +56,8 @@ public final class SparkSchemas {
         return DataTypes.BooleanType;
       case MAP_STRING_STRING:
         return DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true);
+      case ARRAY:
+        return DataTypes.createArrayType(dataType(type.elementType()), true);
       default:
         throw new IllegalStateException("[BUG] No Spark type for column type " + type);
     }
@@ -85,21 +87,33 @@ public final class SparkSchemas {
    * Returns a Spark row of Java values indexed like the table's columns.
    *
    * <p>Spark's row encoder takes {@code java.time.LocalDate} only when {@code
-   * spark.sql.datetime.java8API.enabled} is true, and a Scala map for map columns, so dates and
-   * maps are converted here.
+   * spark.sql.datetime.java8API.enabled} is true, a Scala map for map columns and a Scala sequence
+   * for array columns, so dates, maps and lists are converted here.
    */
   public static Row toRow(Object[] values, boolean java8Dates) {
     Object[] converted = new Object[values.length];
     for (int i = 0; i < values.length; i++) {
-      Object value = values[i];
-      if (value instanceof LocalDate date && !java8Dates) {
-        value = Date.valueOf(date);
-      } else if (value instanceof Map<?, ?> map) {
-        value = JavaConverters.mapAsScalaMapConverter(map).asScala();
-      }
-      converted[i] = value;
+      converted[i] = toSparkValue(values[i], java8Dates);
     }
 
     return RowFactory.create(converted);
+  }
+
+  private static Object toSparkValue(Object value, boolean java8Dates) {
+    if (value instanceof LocalDate date && !java8Dates) {
+      return Date.valueOf(date);
+    }
+    if (value instanceof Map<?, ?> map) {
+      return JavaConverters.mapAsScalaMapConverter(map).asScala();
+    }
+    if (value instanceof List<?> list) {
+      List<Object> elements = new ArrayList<>();
+      for (Object element : list) {
+        elements.add(toSparkValue(element, java8Dates));
+      }
+      return JavaConverters.asScalaBufferConverter(elements).asScala().toSeq();
+    }
+
+    return value;
   }
 }

@@ -6,37 +6,38 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The conventions of a report family: how dates are written, which column contains the metric date,
- * and whether summary footer lines follow the data.
+ * The conventions of a report family: how dates are written and whether {@code Total_} footer lines
+ * may follow the data.
  */
 public enum ReportFormat {
-  /** Analytics Reports segments: ISO dates in {@code Date}, no footer. */
-  ANALYTICS("metric_date", "YYYY-MM-DD", false /* no footers */),
+  /** Analytics Reports segments: ISO dates, no footer. */
+  ANALYTICS("YYYY-MM-DD", false /* ISO only */, false /* no footers */),
   /**
-   * Sales and Trends files: {@code MM/DD/YYYY} dates (older archives also {@code M/D/YY}) and the
-   * metric date in {@code Begin Date}. Lines starting with {@code Total_} are footers, which
-   * Apple's financial reports and some downloaded files carry after the data.
+   * Sales and Trends SALES files: {@code MM/DD/YYYY} dates (older archives also {@code M/D/YY});
+   * some downloaded files carry footer lines.
    */
-  SALES("begin_date", "MM/DD/YYYY or M/D/YY", true /* skips Total_ footers */);
+  SALES("MM/DD/YYYY or M/D/YY", true /* US dates */, true /* footers */),
+  /**
+   * Subscription reports: ISO dates in samples of the event report; US dates are accepted too,
+   * because the Sales and Trends family writes them elsewhere.
+   */
+  SUBSCRIPTION("YYYY-MM-DD or MM/DD/YYYY", true /* US dates too */, false /* no footers */),
+  /** Financial reports: {@code MM/DD/YYYY} dates and footer lines after the data. */
+  FINANCE("MM/DD/YYYY or M/D/YY", true /* US dates */, true /* footers */);
 
   private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
   private static final Pattern US_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})");
   // Two-digit years in old sales files are all in this century.
   private static final int TWO_DIGIT_YEAR_BASE = 2000;
 
-  private final String metricDateColumn;
   private final String expectedDateForm;
-  private final boolean skipsTotalFooters;
+  private final boolean usDates;
+  private final boolean footers;
 
-  ReportFormat(String metricDateColumn, String expectedDateForm, boolean skipsTotalFooters) {
-    this.metricDateColumn = metricDateColumn;
+  ReportFormat(String expectedDateForm, boolean usDates, boolean footers) {
     this.expectedDateForm = expectedDateForm;
-    this.skipsTotalFooters = skipsTotalFooters;
-  }
-
-  /** Returns the name of the table column whose header contains each row's metric date. */
-  public String metricDateColumn() {
-    return metricDateColumn;
+    this.usDates = usDates;
+    this.footers = footers;
   }
 
   /** Returns the accepted date forms, as error messages name them. */
@@ -44,31 +45,38 @@ public enum ReportFormat {
     return expectedDateForm;
   }
 
-  public boolean skipsTotalFooters() {
-    return skipsTotalFooters;
+  /** True when lines starting with {@code Total_} are footers rather than data. */
+  public boolean hasFooters() {
+    return footers;
   }
 
-  /** Returns the date in {@code text}, or null when it is not a valid date in this format. */
+  /**
+   * Returns the date in {@code text}, or null when it is not a valid date in this format. Every
+   * format accepts ISO dates, which cannot be mistaken for US ones; all but ANALYTICS also accept
+   * {@code MM/DD/YYYY} and {@code M/D/YY}.
+   */
   public LocalDate parseDate(String text) {
-    Matcher matcher = (this == ANALYTICS ? ISO_DATE : US_DATE).matcher(text.trim());
-    if (!matcher.matches()) {
+    String trimmed = text.trim();
+    Matcher iso = ISO_DATE.matcher(trimmed);
+    if (iso.matches()) {
+      return date(iso.group(1), iso.group(2), iso.group(3));
+    }
+    Matcher us = US_DATE.matcher(trimmed);
+    if (!usDates || !us.matches()) {
       return null;
     }
 
+    String yearText = us.group(3);
+    int year = Integer.parseInt(yearText);
+    if (yearText.length() == 2) {
+      year += TWO_DIGIT_YEAR_BASE;
+    }
+    return date(Integer.toString(year), us.group(1), us.group(2));
+  }
+
+  private static LocalDate date(String year, String month, String day) {
     try {
-      if (this == ANALYTICS) {
-        return LocalDate.of(
-            Integer.parseInt(matcher.group(1)),
-            Integer.parseInt(matcher.group(2)),
-            Integer.parseInt(matcher.group(3)));
-      }
-      String yearText = matcher.group(3);
-      int year = Integer.parseInt(yearText);
-      if (yearText.length() == 2) {
-        year += TWO_DIGIT_YEAR_BASE;
-      }
-      return LocalDate.of(
-          year, Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
+      return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
     } catch (DateTimeException e) {
       return null;
     }

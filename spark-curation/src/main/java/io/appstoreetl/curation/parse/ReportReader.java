@@ -22,16 +22,18 @@ import java.util.stream.Collectors;
 /**
  * Reads the data lines of one report file into a table's columns, by header name.
  *
- * <p>Headers are matched to the table's Apple header names case-insensitively after trimming, so
- * column order does not matter; headers the table does not define go to {@link
- * SourceRecord#extraColumns()}. Empty lines are skipped, and so are {@code Total_} footer lines
- * where the format has them. A line with a different number of fields than the header, or a value
- * that is not of its column's type, becomes a {@link RejectedLine}.
+ * <p>Headers are matched to the table's Apple header names and their aliases case-insensitively
+ * after trimming, so column order does not matter; headers the table does not define go to {@link
+ * SourceRecord#extraColumns()}. Empty lines are skipped. Where the format has footers, lines
+ * starting with {@code Total_} are kept aside as {@link #footers()} rather than read as data. A
+ * line with a different number of fields than the header, or a value that is not of its column's
+ * type, becomes a {@link RejectedLine}.
  *
  * <p>Not thread-safe. Closing the reader closes the input stream.
  */
 public final class ReportReader implements Iterator<LineResult>, Closeable {
   private static final String FOOTER_PREFIX = "Total_";
+  private static final char NUL = '\u0000';
 
   private final String sourceFile;
   private final BufferedReader reader;
@@ -49,7 +51,9 @@ public final class ReportReader implements Iterator<LineResult>, Closeable {
   /** File field holding the metric date, or -1. */
   private final int metricDateField;
 
+  private final Map<String, String> footers = new LinkedHashMap<>();
   private long lineNumber = 1; // the header
+  private long dataLines;
   private LineResult next;
 
   private ReportReader(
@@ -57,6 +61,7 @@ public final class ReportReader implements Iterator<LineResult>, Closeable {
       BufferedReader reader,
       TableDefinition table,
       ReportFormat format,
+      String metricDateColumn,
       String headerLine)
       throws RawFileException {
     this.sourceFile = sourceFile;
@@ -82,34 +87,54 @@ public final class ReportReader implements Iterator<LineResult>, Closeable {
       }
       Optional<Column> column = table.columnForHeader(header);
       if (column.isPresent()) {
-        columnIndexes[i] = table.indexOf(column.get().name());
+        int index = table.indexOf(column.get().name());
+        if (fieldOf(index, i) >= 0) {
+          throw new RawFileException(
+              sourceFile,
+              "columns \""
+                  + headers.get(fieldOf(index, i)).trim()
+                  + "\" and \""
+                  + header
+                  + "\" both name "
+                  + column.get().name());
+        }
+        columnIndexes[i] = index;
       } else {
         extraNames[i] = header;
       }
     }
 
     checkRequiredColumns(seenHeaders);
-    this.metricDateField = fieldOf(table.indexOf(format.metricDateColumn()));
+    this.metricDateField =
+        metricDateColumn == null ? -1 : fieldOf(table.indexOf(metricDateColumn), fieldCount);
   }
 
   /**
    * Opens a report file and reads its header line.
    *
    * @param sourceFile the file's raw-zone key, used in rejects and messages
-   * @throws RawFileException if the file has no header line, a duplicate header or lacks a column
-   *     the table requires; the stream is closed
+   * @param metricDateColumn the table column whose field dates a rejected line, or null
+   * @throws RawFileException if the file is neither gzip nor text, has no header line, has a
+   *     duplicate header or lacks a column the table requires. The stream is then closed.
    * @throws IOException if the stream cannot be read
    */
   public static ReportReader open(
-      String sourceFile, InputStream in, TableDefinition table, ReportFormat format)
+      String sourceFile,
+      InputStream in,
+      TableDefinition table,
+      ReportFormat format,
+      String metricDateColumn)
       throws IOException, RawFileException {
-    BufferedReader reader = RawText.open(in);
+    BufferedReader reader = RawText.open(sourceFile, in);
     try {
       String headerLine = reader.readLine();
       if (headerLine == null || headerLine.isBlank()) {
         throw new RawFileException(sourceFile, "no header line");
       }
-      return new ReportReader(sourceFile, reader, table, format, headerLine);
+      if (headerLine.indexOf(NUL) >= 0) {
+        throw new RawFileException(sourceFile, "binary content: NUL character in the header");
+      }
+      return new ReportReader(sourceFile, reader, table, format, metricDateColumn, headerLine);
     } catch (RawFileException | IOException | RuntimeException e) {
       reader.close();
       throw e;
@@ -133,7 +158,7 @@ public final class ReportReader implements Iterator<LineResult>, Closeable {
   /**
    * {@inheritDoc}
    *
-   * @throws UncheckedIOException if the file cannot be read
+   * @throws UncheckedIOException if the file cannot be read or turns out not to be text
    */
   @Override
   public boolean hasNext() {
@@ -148,9 +173,18 @@ public final class ReportReader implements Iterator<LineResult>, Closeable {
         return false;
       }
       lineNumber++;
-      if (line.isEmpty() || (format.skipsTotalFooters() && line.startsWith(FOOTER_PREFIX))) {
+      if (line.indexOf(NUL) >= 0) {
+        throw new UncheckedIOException(
+            new IOException("binary content: NUL character in line " + lineNumber));
+      }
+      if (line.isEmpty()) {
         continue;
       }
+      if (format.hasFooters() && line.startsWith(FOOTER_PREFIX)) {
+        readFooter(line);
+        continue;
+      }
+      dataLines++;
       next = readLine(line);
     }
 
@@ -171,6 +205,37 @@ public final class ReportReader implements Iterator<LineResult>, Closeable {
   @Override
   public void close() throws IOException {
     reader.close();
+  }
+
+  /** Header names of the file's columns that the table does not define, in file order. */
+  public List<String> extraHeaders() {
+    List<String> names = new ArrayList<>();
+    for (String name : extraNames) {
+      if (name != null) {
+        names.add(name);
+      }
+    }
+
+    return names;
+  }
+
+  /**
+   * Returns the footer lines read so far: each name ({@code Total_Rows}) with its value as written,
+   * or with an empty string when the line has no value.
+   */
+  public Map<String, String> footers() {
+    return footers;
+  }
+
+  /** Returns the number of data lines read so far: lines that are neither empty nor footers. */
+  public long dataLines() {
+    return dataLines;
+  }
+
+  private void readFooter(String line) {
+    List<String> fields = delimiter.split(line);
+    String value = fields.size() > 1 ? fields.get(1).trim() : "";
+    footers.put(fields.get(0).trim(), value);
   }
 
   private LineResult readLine(String line) {
@@ -225,9 +290,12 @@ public final class ReportReader implements Iterator<LineResult>, Closeable {
   private void checkRequiredColumns(Map<String, String> seenHeaders) throws RawFileException {
     List<String> missing =
         table.requiredInFileColumns().stream()
-            .map(Column::appleHeader)
-            .filter(header -> !seenHeaders.containsKey(header.toLowerCase(Locale.ROOT)))
-            .map(header -> "\"" + header + "\"")
+            .filter(
+                column ->
+                    column.allHeaders().stream()
+                        .noneMatch(
+                            header -> seenHeaders.containsKey(header.toLowerCase(Locale.ROOT))))
+            .map(column -> "\"" + column.appleHeader() + "\"")
             .toList();
     if (missing.size() == 1) {
       throw new RawFileException(sourceFile, "missing required column " + missing.get(0));
@@ -239,8 +307,9 @@ public final class ReportReader implements Iterator<LineResult>, Closeable {
     }
   }
 
-  private int fieldOf(int columnIndex) {
-    for (int i = 0; i < fieldCount; i++) {
+  /** Returns the first file field before {@code limit} that feeds the column, or -1. */
+  private int fieldOf(int columnIndex, int limit) {
+    for (int i = 0; i < limit; i++) {
       if (columnIndexes[i] == columnIndex) {
         return i;
       }

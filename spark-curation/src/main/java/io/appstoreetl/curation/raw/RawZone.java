@@ -11,8 +11,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -147,6 +150,45 @@ public final class RawZone implements Serializable {
     return unitKey;
   }
 
+  /**
+   * Returns the names of the folders directly under the folder {@code key} (ending in {@code /}),
+   * sorted; none when the folder does not exist.
+   */
+  public List<String> listFolders(String key) throws IOException {
+    return list(key, true /* folders */);
+  }
+
+  /**
+   * Returns the names of the files directly under the folder {@code key} (ending in {@code /}),
+   * sorted; none when the folder does not exist.
+   */
+  public List<String> listFiles(String key) throws IOException {
+    return list(key, false /* files */);
+  }
+
+  /**
+   * Returns the first 16 hex digits of the SHA-256 of a unit folder key: the file name (without
+   * {@code .json}) of the unit's index entries.
+   */
+  public static String unitHash(String unitKey) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(unitKey.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("[BUG] SHA-256 is missing from this JDK", e);
+    }
+  }
+
+  /** Returns the unit hash in the name of an index entry key. */
+  public static String unitHashOfIndexEntry(String entryKey) {
+    String name = entryKey.substring(entryKey.lastIndexOf('/') + 1);
+
+    return name.endsWith(INDEX_FILE_SUFFIX)
+        ? name.substring(0, name.length() - INDEX_FILE_SUFFIX.length())
+        : name;
+  }
+
   /** Returns the text of the file at {@code key}, or empty when it does not exist. */
   public Optional<String> readTextIfExists(String key) throws IOException {
     Path path = path(key);
@@ -163,8 +205,29 @@ public final class RawZone implements Serializable {
     return fileSystem(path).open(path);
   }
 
+  private List<String> list(String key, boolean folders) throws IOException {
+    Path path = path(key);
+    FileStatus[] statuses;
+    try {
+      statuses = fileSystem(path).listStatus(path);
+    } catch (FileNotFoundException e) {
+      return List.of();
+    }
+
+    List<String> names = new ArrayList<>();
+    for (FileStatus status : statuses) {
+      if (status.isDirectory() == folders) {
+        names.add(status.getPath().getName());
+      }
+    }
+    names.sort(null);
+
+    return names;
+  }
+
+  /** Returns the path of a key; the empty key is the root. */
   private Path path(String key) {
-    return new Path(root, key);
+    return key.isEmpty() ? root : new Path(root, key);
   }
 
   private FileSystem fileSystem(Path path) throws IOException {

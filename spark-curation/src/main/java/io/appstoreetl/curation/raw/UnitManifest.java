@@ -3,15 +3,19 @@ package io.appstoreetl.curation.raw;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.appstoreetl.curation.raw.ReportKind.Source;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,11 +23,16 @@ import java.util.regex.Pattern;
  *
  * <p>{@link #parse} checks them against the raw-zone contract (manifest version 1) and rejects a
  * manifest that breaks it, because curating from a misread manifest could silently replace good
- * rows.
+ * rows. Fields that do not apply to a source are null.
+ *
+ * @param fiscalMonth finance: Apple's fiscal month the report was fetched for
+ * @param fetchedDate reviews and apps: the UTC date of the fetch
+ * @param originalFileName imports: the name of the file the user imported
+ * @param metricDates the distinct metric dates of the unit's rows, as the manifest lists them
  */
 public record UnitManifest(
     String unitKey,
-    String source,
+    Source source,
     String report,
     String granularity,
     Long appId,
@@ -32,9 +41,14 @@ public record UnitManifest(
     String instanceId,
     LocalDate processingDate,
     LocalDate reportDate,
+    String region,
+    YearMonth fiscalMonth,
+    LocalDate fetchedDate,
+    String originalFileName,
     Status status,
-    List<String> files,
-    Instant landedAt)
+    List<ManifestFile> files,
+    Instant landedAt,
+    List<LocalDate> metricDates)
     implements Serializable {
 
   /** Manifest file name inside a unit folder. */
@@ -43,6 +57,12 @@ public record UnitManifest(
   private static final int SUPPORTED_VERSION = 1;
   private static final Set<String> GRANULARITIES = Set.of("DAILY", "WEEKLY", "MONTHLY");
   private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,20}");
+  private static final Pattern REGION = Pattern.compile("[A-Z0-9]{2}");
+  private static final Pattern MD5 = Pattern.compile("[0-9a-fA-F]{32}");
+  // Apple names downloaded Sales and Trends files S_<frequency>_<vendor number>_<date>, such as
+  // S_D_80000001_20150228.txt.
+  private static final Pattern APPLE_SALES_FILE_NAME =
+      Pattern.compile("S_[DWMY]_([0-9]{1,20})_[0-9]{4,8}(\\..*)?");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A unit's landing status. Only complete and empty units are curated. */
@@ -57,18 +77,38 @@ public record UnitManifest(
     }
   }
 
+  /**
+   * One file of a unit, with the MD5 (hex) and size the manifest records; both may be null when the
+   * manifest leaves them out.
+   */
+  public record ManifestFile(String path, String md5, Long sizeBytes) implements Serializable {}
+
   public UnitManifest {
     files = List.copyOf(files);
+    metricDates = List.copyOf(metricDates);
   }
 
-  /** Returns the report this job curates from this unit, or empty for another report. */
+  /** Returns the kind this job curates from this unit, or empty for a report it does not curate. */
   public Optional<ReportKind> kind() {
-    return ReportKind.fromSlug(report);
+    return report == null ? ReportKind.ofPageSource(source) : ReportKind.fromSlug(report);
   }
 
   /** True for a Sales and Trends file a user imported rather than one fetched from the API. */
   public boolean isImport() {
     return "import".equals(origin);
+  }
+
+  /**
+   * Returns the vendor number of an imported file whose original name is Apple's {@code
+   * S_D_<vendor>_<yyyymmdd>} form, or null.
+   */
+  public String importVendorNumber() {
+    if (!isImport() || originalFileName == null) {
+      return null;
+    }
+    Matcher matcher = APPLE_SALES_FILE_NAME.matcher(originalFileName);
+
+    return matcher.matches() ? matcher.group(1) : null;
   }
 
   /**
@@ -102,8 +142,8 @@ public record UnitManifest(
               + ")");
     }
 
-    String source = fields.oneOf("source", Set.of("analytics", "sales"));
-    String granularity = fields.oneOf("granularity", GRANULARITIES);
+    String sourceText = fields.oneOf("source", sourceKeys());
+    Source source = Source.fromKey(sourceText).orElseThrow();
     String statusText =
         fields.oneOf("status", Set.of("complete", "empty", "pending", "unavailable"));
     String origin = fields.optionalText("origin");
@@ -113,13 +153,31 @@ public record UnitManifest(
       throw fields.invalid("origin", origin, "api or import");
     }
 
-    boolean analytics = source.equals("analytics");
-    String report = fields.text("report");
+    boolean reportFiles = source == Source.ANALYTICS || source == Source.SALES;
+    String report =
+        reportFiles || source == Source.FINANCE
+            ? fields.text("report")
+            : fields.optionalText("report");
     Optional<ReportKind> kind = ReportKind.fromSlug(report);
-    if (kind.isPresent() && kind.get().isSales() == analytics) {
-      throw fields.invalid("report", report, "a report of source " + source);
+    if (kind.isPresent() && kind.get().source() != source) {
+      throw fields.invalid("report", report, "a report of source " + sourceText);
     }
-    String appIdText = analytics ? fields.text("app_id") : fields.optionalText("app_id");
+    if (source == Source.REVIEWS || source == Source.APPS) {
+      // Page sources need no slug; whatever the manifest writes there does not select a kind.
+      report = null;
+    }
+
+    String granularity =
+        reportFiles
+            ? fields.oneOf("granularity", GRANULARITIES)
+            : fields.optionalOneOf("granularity", GRANULARITIES);
+    if (granularity == null && source == Source.FINANCE) {
+      granularity = "MONTHLY";
+    }
+
+    boolean analytics = source == Source.ANALYTICS;
+    boolean needsApp = analytics || source == Source.REVIEWS;
+    String appIdText = needsApp ? fields.text("app_id") : fields.optionalText("app_id");
     if (appIdText != null && !NUMERIC_ID.matcher(appIdText).matches()) {
       throw fields.invalid("app_id", appIdText, "1 to 20 digits");
     }
@@ -127,6 +185,11 @@ public record UnitManifest(
     if (vendorNumber != null && !NUMERIC_ID.matcher(vendorNumber).matches()) {
       throw fields.invalid("vendor_number", vendorNumber, "1 to 20 digits");
     }
+    String region = source == Source.FINANCE ? fields.text("region") : null;
+    if (region != null && !REGION.matcher(region).matches()) {
+      throw fields.invalid("region", region, "two letters or digits, such as ZZ");
+    }
+    boolean pages = source == Source.REVIEWS || source == Source.APPS;
 
     return new UnitManifest(
         unitKey,
@@ -138,10 +201,23 @@ public record UnitManifest(
         origin,
         analytics ? fields.text("instance_id") : fields.optionalText("instance_id"),
         analytics ? fields.date("processing_date") : fields.optionalDate("processing_date"),
-        analytics ? fields.optionalDate("report_date") : fields.date("report_date"),
+        source == Source.SALES ? fields.date("report_date") : fields.optionalDate("report_date"),
+        region,
+        source == Source.FINANCE ? fields.yearMonth("fiscal_month") : null,
+        pages ? fields.date("fetched_date") : fields.optionalDate("fetched_date"),
+        fields.optionalText("original_file_name"),
         Status.valueOf(statusText.toUpperCase(Locale.ROOT)),
-        fields.filePaths(),
-        fields.instant("landed_at"));
+        fields.files(),
+        fields.instant("landed_at"),
+        fields.dates("metric_dates"));
+  }
+
+  private static Set<String> sourceKeys() {
+    Set<String> keys = new TreeSet<>();
+    for (Source source : Source.values()) {
+      keys.add(source.key());
+    }
+    return keys;
   }
 
   /** Reads typed fields of one manifest, naming the manifest and the field in every error. */
@@ -189,6 +265,10 @@ public record UnitManifest(
       return value;
     }
 
+    String optionalOneOf(String name, Set<String> allowed) {
+      return optionalText(name) == null ? null : oneOf(name, allowed);
+    }
+
     LocalDate date(String name) {
       return parseDate(name, text(name));
     }
@@ -196,6 +276,15 @@ public record UnitManifest(
     LocalDate optionalDate(String name) {
       String value = optionalText(name);
       return value == null ? null : parseDate(name, value);
+    }
+
+    YearMonth yearMonth(String name) {
+      String value = text(name);
+      try {
+        return YearMonth.parse(value);
+      } catch (DateTimeParseException e) {
+        throw invalid(name, value, "YYYY-MM");
+      }
     }
 
     Instant instant(String name) {
@@ -207,7 +296,25 @@ public record UnitManifest(
       }
     }
 
-    List<String> filePaths() {
+    List<LocalDate> dates(String name) {
+      JsonNode values = node.get(name);
+      if (values == null || values.isNull()) {
+        return List.of();
+      }
+      if (!values.isArray()) {
+        throw invalid(name, values.toString(), "an array of YYYY-MM-DD dates");
+      }
+      List<LocalDate> dates = new ArrayList<>();
+      for (JsonNode value : values) {
+        if (!value.isTextual()) {
+          throw invalid(name, values.toString(), "an array of YYYY-MM-DD dates");
+        }
+        dates.add(parseDate(name, value.textValue()));
+      }
+      return dates;
+    }
+
+    List<ManifestFile> files() {
       JsonNode files = node.get("files");
       if (files == null || files.isNull()) {
         return List.of();
@@ -216,7 +323,7 @@ public record UnitManifest(
         throw invalid("files", files.toString(), "an array");
       }
 
-      List<String> paths = new ArrayList<>();
+      List<ManifestFile> result = new ArrayList<>();
       for (JsonNode file : files) {
         JsonNode path = file.get("path");
         if (path == null || !path.isTextual() || !isRelativeFileName(path.textValue())) {
@@ -225,9 +332,20 @@ public record UnitManifest(
               path == null ? "missing" : path.toString(),
               "a file name relative to the unit folder");
         }
-        paths.add(path.textValue());
+        JsonNode md5 = file.get("md5");
+        String md5Text = md5 == null || md5.isNull() ? null : md5.asText();
+        if (md5Text != null && !MD5.matcher(md5Text).matches()) {
+          throw invalid("files[].md5", md5.toString(), "32 hex digits");
+        }
+        JsonNode size = file.get("size_bytes");
+        Long sizeBytes = size != null && size.canConvertToLong() ? size.longValue() : null;
+        result.add(
+            new ManifestFile(
+                path.textValue(),
+                md5Text == null ? null : md5Text.toLowerCase(Locale.ROOT),
+                sizeBytes));
       }
-      return paths;
+      return result;
     }
 
     RawZoneException invalid(String name, String value, String expected) {

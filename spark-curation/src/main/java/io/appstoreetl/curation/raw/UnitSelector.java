@@ -1,11 +1,14 @@
 package io.appstoreetl.curation.raw;
 
+import io.appstoreetl.curation.raw.ReportKind.Source;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -17,16 +20,27 @@ import java.util.TreeSet;
  * the greatest instance id. Apple restates earlier days in later instances, so rows of different
  * units are never combined for one date.
  *
- * <p>Sales: for each (report, granularity, vendor, report date), the unit with the latest {@code
- * landed_at}; ties go to the greatest unit key. Imported files have no vendor number and compete
- * under the vendor {@code import}, as their raw-zone folder names it.
+ * <p>Sales and Trends (sales and subscription reports): for each (report, granularity, vendor,
+ * metric date), one unit. A unit fetched from the API beats an imported file; among units of the
+ * same origin the latest {@code landed_at} wins, then the greatest unit key. An imported file
+ * competes under the vendor number in its Apple file name ({@code S_D_<vendor>_<yyyymmdd>}); an
+ * import without one competes under the vendor {@code import} and is dropped for a date on which
+ * any API unit of the same report and granularity exists, because its rows could be any vendor's
+ * and storing both would count that day twice.
  *
- * <p>Only units with status complete or empty of a report that this job curates take part. An empty
- * unit can win, and then its date has no rows from that report and vendor.
+ * <p>Finance: for each (report, region, vendor, metric date), the latest {@code landed_at}, then
+ * the greatest unit key.
+ *
+ * <p>Reviews: every unit that contains the date contributes; rows are deduplicated by review id
+ * later, the latest landing winning.
+ *
+ * <p>Only units with status complete or empty of a kind that this job curates from the date index
+ * take part. An empty unit can win, and then its date has no rows from that report and vendor.
  */
 public final class UnitSelector {
 
-  private static final String IMPORT_VENDOR = "import";
+  /** The vendor of an imported file whose name does not carry one, as its raw-zone folder names. */
+  public static final String IMPORT_VENDOR = "import";
 
   private static final Comparator<UnitManifest> ANALYTICS_ORDER =
       Comparator.comparing(UnitManifest::processingDate)
@@ -34,6 +48,11 @@ public final class UnitSelector {
           .thenComparing(UnitManifest::instanceId);
 
   private static final Comparator<UnitManifest> SALES_ORDER =
+      Comparator.comparing((UnitManifest unit) -> !unit.isImport())
+          .thenComparing(UnitManifest::landedAt)
+          .thenComparing(UnitManifest::unitKey);
+
+  private static final Comparator<UnitManifest> LANDING_ORDER =
       Comparator.comparing(UnitManifest::landedAt).thenComparing(UnitManifest::unitKey);
 
   private UnitSelector() {}
@@ -46,39 +65,97 @@ public final class UnitSelector {
   public static List<SelectedUnit> select(Map<LocalDate, List<UnitManifest>> candidatesByDate) {
     Map<String, SelectedUnit> winners = new TreeMap<>();
     for (Map.Entry<LocalDate, List<UnitManifest>> entry : candidatesByDate.entrySet()) {
-      LocalDate metricDate = entry.getKey();
-      Map<String, UnitManifest> bestByGroup = new HashMap<>();
-      for (UnitManifest unit : entry.getValue()) {
-        if (!unit.status().isCurated() || unit.kind().isEmpty()) {
-          continue;
-        }
-        bestByGroup.merge(groupKey(unit), unit, UnitSelector::later);
-      }
-
-      for (UnitManifest winner : bestByGroup.values()) {
+      for (UnitManifest winner : winnersOfDate(entry.getValue())) {
         winners
             .computeIfAbsent(winner.unitKey(), key -> new SelectedUnit(winner, new TreeSet<>()))
             .wonDates()
-            .add(metricDate);
+            .add(entry.getKey());
       }
     }
 
     return new ArrayList<>(winners.values());
   }
 
-  private static String groupKey(UnitManifest unit) {
-    if (unit.kind().orElseThrow().isSales()) {
-      String vendor = unit.vendorNumber() != null ? unit.vendorNumber() : IMPORT_VENDOR;
-      return String.join(
-          "|", unit.report(), unit.granularity(), vendor, unit.reportDate().toString());
+  /** True when the unit can take part in selection at all. */
+  public static boolean isSelectable(UnitManifest unit) {
+    return unit.status().isCurated()
+        && unit.kind().isPresent()
+        && unit.kind().get().source() != Source.APPS;
+  }
+
+  /**
+   * Returns the vendor a Sales and Trends unit competes under: its vendor number, the vendor in an
+   * imported file's Apple name, or {@value #IMPORT_VENDOR}.
+   */
+  public static String competingVendor(UnitManifest unit) {
+    if (unit.vendorNumber() != null) {
+      return unit.vendorNumber();
+    }
+    String fromFileName = unit.importVendorNumber();
+
+    return fromFileName != null ? fromFileName : IMPORT_VENDOR;
+  }
+
+  private static List<UnitManifest> winnersOfDate(List<UnitManifest> candidates) {
+    Map<String, UnitManifest> bestByGroup = new HashMap<>();
+    Set<String> reportsFromApi = new HashSet<>();
+    List<UnitManifest> winners = new ArrayList<>();
+    for (UnitManifest unit : candidates) {
+      if (!isSelectable(unit)) {
+        continue;
+      }
+      Source source = unit.kind().orElseThrow().source();
+      if (source == Source.REVIEWS) {
+        winners.add(unit);
+        continue;
+      }
+      if (source == Source.SALES && !unit.isImport()) {
+        reportsFromApi.add(unit.report() + "|" + unit.granularity());
+      }
+      bestByGroup.merge(groupKey(unit), unit, UnitSelector::later);
     }
 
-    return String.join("|", unit.report(), unit.granularity(), unit.appId().toString());
+    for (UnitManifest winner : bestByGroup.values()) {
+      boolean namelessImport =
+          winner.kind().orElseThrow().isSales()
+              && IMPORT_VENDOR.equals(competingVendor(winner))
+              && reportsFromApi.contains(winner.report() + "|" + winner.granularity());
+      if (!namelessImport) {
+        winners.add(winner);
+      }
+    }
+
+    return winners;
+  }
+
+  private static String groupKey(UnitManifest unit) {
+    switch (unit.kind().orElseThrow().source()) {
+      case SALES:
+        return String.join("|", unit.report(), unit.granularity(), competingVendor(unit));
+      case FINANCE:
+        return String.join(
+            "|",
+            unit.report(),
+            unit.region(),
+            unit.vendorNumber() == null ? IMPORT_VENDOR : unit.vendorNumber());
+      default:
+        return String.join("|", unit.report(), unit.granularity(), unit.appId().toString());
+    }
   }
 
   private static UnitManifest later(UnitManifest a, UnitManifest b) {
-    Comparator<UnitManifest> order =
-        a.kind().orElseThrow().isSales() ? SALES_ORDER : ANALYTICS_ORDER;
+    Comparator<UnitManifest> order;
+    switch (a.kind().orElseThrow().source()) {
+      case ANALYTICS:
+        order = ANALYTICS_ORDER;
+        break;
+      case SALES:
+        order = SALES_ORDER;
+        break;
+      default:
+        order = LANDING_ORDER;
+    }
+
     return order.compare(a, b) >= 0 ? a : b;
   }
 }

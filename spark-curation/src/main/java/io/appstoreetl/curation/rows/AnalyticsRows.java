@@ -5,8 +5,8 @@ import io.appstoreetl.curation.parse.SourceRecord;
 import io.appstoreetl.tables.TableDefinition;
 import java.time.LocalDate;
 
-/** Completes analytics report rows (downloads, engagement) with the unit's lineage. */
-public final class AnalyticsRows {
+/** Completes Analytics Reports rows with their territory code and the unit's lineage. */
+final class AnalyticsRows {
 
   private AnalyticsRows() {}
 
@@ -14,7 +14,7 @@ public final class AnalyticsRows {
    * Returns the table row of {@code record}, a reject when its app is not the unit's app, or null
    * when its date is not one that the unit wins.
    */
-  public static ParseOutcome assemble(FileTask task, SourceRecord record) {
+  static ParseOutcome assemble(FileTask task, SourceRecord record, FileStats stats) {
     TableDefinition table = task.report().table();
     Object[] values = record.values();
     LocalDate metricDate = (LocalDate) values[table.indexOf("metric_date")];
@@ -23,7 +23,7 @@ public final class AnalyticsRows {
     }
 
     Long appId = (Long) values[table.indexOf("app_apple_id")];
-    if (!appId.equals(task.appId())) {
+    if (!appId.equals(task.unit().appId())) {
       // A unit is chosen per app, so a row of another app would be counted under the wrong app.
       RejectedLine reject =
           new RejectedLine(
@@ -33,14 +33,15 @@ public final class AnalyticsRows {
               "Invalid App Apple Identifier: "
                   + appId
                   + " (expected "
-                  + task.appId()
+                  + task.unit().appId()
                   + ", the app of the report instance)",
               record.line());
       return ParseOutcome.rejected(table.name(), reject);
     }
 
+    LineageColumns.fillTerritoryCode(table, values, "territory", stats);
     LineageColumns.fill(table, task, record);
 
-    return ParseOutcome.row(table.name(), metricDate, values);
+    return ParseOutcome.row(table.name(), task.sourceFile(), metricDate, values);
   }
 }

@@ -20,12 +20,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Completes SALES SUMMARY rows: metric date, app attribution, proceeds, first-time flag and
+ * Completes SALES SUMMARY rows: metric date, app attribution, proceeds, first-time flag, vendor and
  * lineage.
  *
- * <p>An in-app purchase row (non-empty Parent Identifier) is attributed to the Apple Identifier of
- * the app row in the same file whose SKU equals its Parent Identifier. The app rows must be seen
- * first, so a sales file is read whole before its rows are assembled.
+ * <p>A row with an empty Parent Identifier is an app row and belongs to its own Apple Identifier.
+ * An in-app purchase row (non-empty Parent Identifier) is attributed to the app whose SKU equals
+ * its Parent Identifier: first in the apps table, then among the app rows of the same file. The
+ * same-file fallback needs the file's app rows first, so a sales file is read whole before its rows
+ * are assembled.
  */
 public final class SalesRows {
 
@@ -45,6 +47,7 @@ public final class SalesRows {
   private static final int PARENT_IDENTIFIER = TABLE.indexOf("parent_identifier");
   private static final int PROCEEDS = TABLE.indexOf("proceeds");
   private static final int FIRST_TIME = TABLE.indexOf("is_first_time_download");
+  private static final int ATTRIBUTION = TABLE.indexOf("attribution");
   private static final int VENDOR_NUMBER = TABLE.indexOf("vendor_number");
   private static final int ORIGIN = TABLE.indexOf("origin");
 
@@ -54,21 +57,22 @@ public final class SalesRows {
    * Returns the rows and rejects of one sales file whose lines are {@code lines}, leaving out rows
    * and dated rejects of dates the unit does not win.
    */
-  public static List<ParseOutcome> assemble(FileTask task, List<LineResult> lines) {
-    Map<String, Long> appIdsBySku = new HashMap<>();
+  static List<ParseOutcome> assemble(FileTask task, List<LineResult> lines) {
+    Map<String, Long> sameFileAppIds = new HashMap<>();
     Set<String> ambiguousSkus = new HashSet<>();
     for (LineResult line : lines) {
       if (line instanceof SourceRecord record) {
-        collectAppRow(record.values(), appIdsBySku, ambiguousSkus);
+        collectAppRow(record.values(), sameFileAppIds, ambiguousSkus);
       }
     }
-    ambiguousSkus.forEach(appIdsBySku::remove);
+    ambiguousSkus.forEach(sameFileAppIds::remove);
 
+    String vendor = vendorNumber(task);
     List<ParseOutcome> outcomes = new ArrayList<>();
     for (LineResult line : lines) {
       ParseOutcome outcome =
           line instanceof SourceRecord record
-              ? assembleRecord(task, record, appIdsBySku)
+              ? assembleRecord(task, record, sameFileAppIds, vendor)
               : keepIfDateWon(task, (RejectedLine) line);
       if (outcome != null) {
         outcomes.add(outcome);
@@ -76,6 +80,16 @@ public final class SalesRows {
     }
 
     return outcomes;
+  }
+
+  /**
+   * Returns the vendor number of the file's rows: the one fetched for, or the one in an imported
+   * file's Apple file name, or null.
+   */
+  static String vendorNumber(FileTask task) {
+    return task.unit().vendorNumber() != null
+        ? task.unit().vendorNumber()
+        : task.unit().importVendorNumber();
   }
 
   private static void collectAppRow(
@@ -94,7 +108,7 @@ public final class SalesRows {
   }
 
   private static ParseOutcome assembleRecord(
-      FileTask task, SourceRecord record, Map<String, Long> appIdsBySku) {
+      FileTask task, SourceRecord record, Map<String, Long> sameFileAppIds, String vendor) {
     Object[] values = record.values();
     LocalDate beginDate = (LocalDate) values[BEGIN_DATE];
     if (beginDate == null) {
@@ -122,16 +136,24 @@ public final class SalesRows {
     }
 
     String parent = (String) values[PARENT_IDENTIFIER];
+    if (parent == null) {
+      values[APP_APPLE_ID] = values[APPLE_IDENTIFIER];
+      values[ATTRIBUTION] = values[APPLE_IDENTIFIER] == null ? null : "app_row";
+    } else if (task.appIdsBySku().containsKey(parent.trim())) {
+      values[APP_APPLE_ID] = task.appIdsBySku().get(parent.trim());
+      values[ATTRIBUTION] = "apps_table";
+    } else if (sameFileAppIds.containsKey(parent.trim())) {
+      values[APP_APPLE_ID] = sameFileAppIds.get(parent.trim());
+      values[ATTRIBUTION] = "same_file";
+    }
     values[METRIC_DATE] = beginDate;
-    values[APP_APPLE_ID] =
-        parent == null ? values[APPLE_IDENTIFIER] : appIdsBySku.get(parent.trim());
     values[PROCEEDS] = proceeds;
     values[FIRST_TIME] = isFirstTimeDownload((String) values[PRODUCT_TYPE]);
-    values[VENDOR_NUMBER] = task.vendorNumber();
-    values[ORIGIN] = task.origin();
+    values[VENDOR_NUMBER] = vendor;
+    values[ORIGIN] = task.unit().origin();
     LineageColumns.fill(TABLE, task, record);
 
-    return ParseOutcome.row(TABLE.name(), beginDate, values);
+    return ParseOutcome.row(TABLE.name(), task.sourceFile(), beginDate, values);
   }
 
   /** Returns units * developer proceeds, rounded half-even to the proceeds column's scale. */

@@ -165,10 +165,84 @@ class ReportReaderTest {
             "Total_Amount\t0.70",
             "Total_Units\t1");
 
-    List<LineResult> results = read(Tables.SALES, ReportFormat.SALES, text);
+    ReportReader reader = open(Tables.SALES, ReportFormat.SALES, text);
+    List<LineResult> results = reader.readAll();
 
     assertThat(results).hasSize(1);
     assertThat(results.get(0)).isInstanceOf(SourceRecord.class);
+    assertThat(reader.footers())
+        .containsExactly(
+            Map.entry("Total_Rows", "1"),
+            Map.entry("Total_Amount", "0.70"),
+            Map.entry("Total_Units", "1"));
+    assertThat(reader.dataLines()).isEqualTo(1);
+  }
+
+  @Test
+  void analyticsTotalLineIsData() throws Exception {
+    // Only formats with footers treat Total_ lines specially; here it is a malformed row.
+    String text = lines("Date\tApp Apple Identifier\tCounts", "Total_Rows\t1");
+
+    RejectedLine reject = onlyReject(read(Tables.DOWNLOADS, ReportFormat.ANALYTICS, text));
+
+    assertThat(reject.reason()).isEqualTo("Invalid row: 2 fields (expected 3, as in the header)");
+  }
+
+  @Test
+  void nulCharacterMidFileFailsTheRead() throws Exception {
+    // The NUL comes after the first 4 KiB, which are checked when the file is opened.
+    String row = "2025-01-07\t1000000001\t3";
+    String text =
+        lines("Date\tApp Apple Identifier\tCounts", (row + "\n").repeat(300) + "\u0000\u0001");
+    ReportReader reader = open(Tables.DOWNLOADS, ReportFormat.ANALYTICS, text);
+    for (int i = 0; i < 300; i++) {
+      assertThat(reader.next()).isInstanceOf(SourceRecord.class);
+    }
+
+    assertThatThrownBy(reader::hasNext)
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasRootCauseMessage("binary content: NUL character in line 302");
+  }
+
+  @Test
+  void headerAliasFeedsColumn() throws Exception {
+    String text =
+        lines(
+            "Start Date\tQuantity\tExtended Partner Share\tPartner Share Currency\tSale or Return",
+            "08/31/2014\t-1\t-12.17\tEUR\tR");
+
+    SourceRecord record = onlyRecord(read(Tables.FINANCE, ReportFormat.FINANCE, text));
+
+    assertThat(value(Tables.FINANCE, record, "sales_or_return")).isEqualTo("R");
+    assertThat(value(Tables.FINANCE, record, "quantity")).isEqualTo(-1L);
+    assertThat(record.extraColumns()).isEmpty();
+  }
+
+  @Test
+  void headerAndAliasTogetherRejectFile() {
+    String text =
+        lines(
+            "Start Date\tQuantity\tExtended Partner Share\tPartner Share Currency\tSale or Return"
+                + "\tSales or Return",
+            "08/31/2014\t1\t12.17\tEUR\tS\tS");
+
+    assertThatThrownBy(() -> read(Tables.FINANCE, ReportFormat.FINANCE, text))
+        .isInstanceOf(RawFileException.class)
+        .hasMessage(
+            "Cannot read raw file "
+                + FILE
+                + ": columns \"Sale or Return\" and \"Sales or Return\" both name sales_or_return");
+  }
+
+  @Test
+  void extraHeadersListedInFileOrder() throws Exception {
+    ReportReader reader =
+        open(
+            Tables.DOWNLOADS,
+            ReportFormat.ANALYTICS,
+            lines("Zeta\tDate\tApp Apple Identifier\tCounts\tAlpha", "z\t2025-01-07\t1\t3\ta"));
+
+    assertThat(reader.extraHeaders()).containsExactly("Zeta", "Alpha");
   }
 
   @Test
@@ -301,8 +375,17 @@ class ReportReaderTest {
 
   private static List<LineResult> read(TableDefinition table, ReportFormat format, String text)
       throws IOException, RawFileException {
+    return open(table, format, text).readAll();
+  }
+
+  private static ReportReader open(TableDefinition table, ReportFormat format, String text)
+      throws IOException, RawFileException {
     ByteArrayInputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-    return ReportReader.open(FILE, in, table, format).readAll();
+    String metricDateColumn = table == Tables.SALES ? "begin_date" : "metric_date";
+    if (table == Tables.FINANCE) {
+      metricDateColumn = "start_date";
+    }
+    return ReportReader.open(FILE, in, table, format, metricDateColumn);
   }
 
   private static SourceRecord onlyRecord(List<LineResult> results) {

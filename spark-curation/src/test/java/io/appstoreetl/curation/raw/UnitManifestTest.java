@@ -31,7 +31,8 @@ class UnitManifestTest {
         "max_metric_date": "2025-01-09",
         "row_count": 3,
         "files": [
-          {"path": "segment=s-1.attempt=20250110T061502123Z-1a2b3c4d.gz", "row_count": 2},
+          {"path": "segment=s-1.attempt=20250110T061502123Z-1a2b3c4d.gz", "row_count": 2,
+           "md5": "3817152BB13CB70F615D9BB3899AABA6"},
           {"path": "segment=s-2.attempt=20250110T061502999Z-1a2b3c4e.gz", "row_count": 1}
         ],
         "landed_at": "2025-01-10T06:15:03.456Z",
@@ -52,9 +53,81 @@ class UnitManifestTest {
     assertThat(manifest.origin()).isEqualTo("api");
     assertThat(manifest.landedAt()).isEqualTo(Instant.parse("2025-01-10T06:15:03.456Z"));
     assertThat(manifest.files())
+        .extracting(UnitManifest.ManifestFile::path)
         .containsExactly(
             "segment=s-1.attempt=20250110T061502123Z-1a2b3c4d.gz",
             "segment=s-2.attempt=20250110T061502999Z-1a2b3c4e.gz");
+    assertThat(manifest.files().get(0).md5()).isEqualTo("3817152bb13cb70f615d9bb3899aaba6");
+    assertThat(manifest.files().get(1).md5()).isNull();
+  }
+
+  @Test
+  void parsesFinanceManifest() {
+    String json =
+        """
+        {"manifest_version": 1, "source": "finance", "report": "financial",
+         "granularity": null, "app_id": null, "vendor_number": "80000001",
+         "region": "ZZ", "fiscal_month": "2025-01", "status": "complete",
+         "files": [{"path": "report.attempt=20250210T060000000Z-0a0b0c0d.gz"}],
+         "landed_at": "2025-02-10T06:00:00Z", "metric_dates": ["2024-12-29"]}
+        """;
+
+    UnitManifest manifest = UnitManifest.parse("source=finance/report=financial/region=ZZ/", json);
+
+    assertThat(manifest.kind()).hasValue(ReportKind.FINANCIAL);
+    assertThat(manifest.region()).isEqualTo("ZZ");
+    assertThat(manifest.fiscalMonth()).isEqualTo(java.time.YearMonth.of(2025, 1));
+    assertThat(manifest.granularity()).isEqualTo("MONTHLY");
+    assertThat(manifest.metricDates()).containsExactly(LocalDate.of(2024, 12, 29));
+  }
+
+  @Test
+  void parsesReviewsManifestWithoutReport() {
+    String json =
+        """
+        {"manifest_version": 1, "source": "reviews", "app_id": "1000000001",
+         "fetched_date": "2025-01-10", "status": "complete",
+         "files": [{"path": "page=0001.json"}], "landed_at": "2025-01-10T06:00:00Z"}
+        """;
+
+    UnitManifest manifest = UnitManifest.parse("source=reviews/app_id=1000000001/", json);
+
+    assertThat(manifest.kind()).hasValue(ReportKind.CUSTOMER_REVIEWS);
+    assertThat(manifest.fetchedDate()).isEqualTo(LocalDate.of(2025, 1, 10));
+    assertThat(manifest.appId()).isEqualTo(1000000001L);
+  }
+
+  @Test
+  void importVendorFromAppleFileName() {
+    String json =
+        """
+        {"manifest_version": 1, "source": "sales", "report": "sales_summary",
+         "granularity": "DAILY", "origin": "import", "report_date": "2015-02-28",
+         "original_file_name": "S_D_80000001_20150228.txt", "status": "complete",
+         "files": [], "landed_at": "2025-01-10T06:00:00Z"}
+        """;
+
+    UnitManifest manifest = UnitManifest.parse("source=sales/report=sales_summary/", json);
+
+    assertThat(manifest.importVendorNumber()).isEqualTo("80000001");
+    assertThat(
+            UnitManifest.parse(
+                    "source=sales/report=sales_summary/",
+                    json.replace("S_D_80000001_20150228.txt", "sales.txt"))
+                .importVendorNumber())
+        .isNull();
+  }
+
+  @Test
+  void rejectsInvalidMd5() {
+    String json = ANALYTICS_JSON.replace("3817152BB13CB70F615D9BB3899AABA6", "xyz");
+
+    assertThatThrownBy(() -> UnitManifest.parse(UNIT, json))
+        .isInstanceOf(RawZoneException.class)
+        .hasMessage(
+            "Invalid manifest "
+                + UNIT
+                + "manifest.json: files[].md5 \"xyz\" (expected 32 hex digits)");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.appstoreetl.curation.raw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.appstoreetl.curation.testing.Manifests;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -93,11 +94,11 @@ class UnitSelectorTest {
             "pending",
             NOON,
             "i-2");
-    UnitManifest sessions =
+    UnitManifest clipUsage =
         manifest(
             "c",
             "analytics",
-            "app_sessions_standard",
+            "app_clip_usage_standard",
             "DAILY",
             1L,
             null,
@@ -108,7 +109,7 @@ class UnitSelectorTest {
             "i-3");
 
     List<SelectedUnit> winners =
-        UnitSelector.select(Map.of(JAN_7, List.of(complete, pending, sessions)));
+        UnitSelector.select(Map.of(JAN_7, List.of(complete, pending, clipUsage)));
 
     assertThat(winners).extracting(w -> w.manifest().unitKey()).containsExactly("a");
   }
@@ -126,15 +127,82 @@ class UnitSelectorTest {
   }
 
   @Test
-  void importsCompeteUnderImportVendor() {
-    UnitManifest api = sales("a", "80000001", JAN_7, "complete", MORNING);
+  void importsWithoutVendorCompeteUnderImport() {
     UnitManifest firstImport = sales("b", null, JAN_7, "complete", MORNING);
     UnitManifest secondImport = sales("c", null, JAN_7, "complete", NOON);
 
     List<SelectedUnit> winners =
-        UnitSelector.select(Map.of(JAN_7, List.of(api, firstImport, secondImport)));
+        UnitSelector.select(Map.of(JAN_7, List.of(firstImport, secondImport)));
+
+    assertThat(winners).extracting(w -> w.manifest().unitKey()).containsExactly("c");
+  }
+
+  @Test
+  void apiUnitBeatsLaterImportOfSameVendor() {
+    UnitManifest api = sales("a", "80000001", JAN_7, "complete", MORNING);
+    UnitManifest named =
+        Manifests.sales("b", "sales_summary", null, JAN_7)
+            .originalFileName("S_D_80000001_20250107.txt")
+            .landedAt(NOON)
+            .build();
+    UnitManifest otherVendor =
+        Manifests.sales("c", "sales_summary", null, JAN_7)
+            .originalFileName("S_D_80000002_20250107.txt.gz")
+            .landedAt(NOON)
+            .build();
+
+    List<SelectedUnit> winners =
+        UnitSelector.select(Map.of(JAN_7, List.of(named, api, otherVendor)));
 
     assertThat(winners).extracting(w -> w.manifest().unitKey()).containsExactly("a", "c");
+    assertThat(UnitSelector.competingVendor(named)).isEqualTo("80000001");
+  }
+
+  @Test
+  void namelessImportLosesToAnyApiUnit() {
+    UnitManifest api = sales("a", "80000001", JAN_7, "complete", MORNING);
+    UnitManifest nameless =
+        Manifests.sales("b", "sales_summary", null, JAN_7)
+            .originalFileName("my-sales.txt")
+            .landedAt(NOON)
+            .build();
+    UnitManifest weeklyImport =
+        Manifests.sales("c", "sales_summary", null, JAN_7).granularity("WEEKLY").build();
+
+    List<SelectedUnit> winners =
+        UnitSelector.select(Map.of(JAN_7, List.of(api, nameless, weeklyImport)));
+
+    assertThat(winners).extracting(w -> w.manifest().unitKey()).containsExactly("a", "c");
+  }
+
+  @Test
+  void financeLatestLandingPerRegion() {
+    UnitManifest early =
+        Manifests.finance("a", "financial", "ZZ", "80000001", java.time.YearMonth.of(2025, 1))
+            .landedAt(MORNING)
+            .build();
+    UnitManifest late =
+        Manifests.finance("b", "financial", "ZZ", "80000001", java.time.YearMonth.of(2025, 1))
+            .landedAt(NOON)
+            .build();
+    UnitManifest europe =
+        Manifests.finance("c", "financial", "EU", "80000001", java.time.YearMonth.of(2025, 1))
+            .landedAt(MORNING)
+            .build();
+
+    List<SelectedUnit> winners = UnitSelector.select(Map.of(JAN_7, List.of(early, late, europe)));
+
+    assertThat(winners).extracting(w -> w.manifest().unitKey()).containsExactly("b", "c");
+  }
+
+  @Test
+  void everyReviewsUnitContributes() {
+    UnitManifest first = Manifests.reviews("a", 1L, JAN_8).landedAt(MORNING).build();
+    UnitManifest second = Manifests.reviews("b", 1L, JAN_9).landedAt(NOON).build();
+
+    List<SelectedUnit> winners = UnitSelector.select(Map.of(JAN_7, List.of(first, second)));
+
+    assertThat(winners).extracting(w -> w.manifest().unitKey()).containsExactly("a", "b");
   }
 
   private static List<LocalDate> wonDates(List<SelectedUnit> winners, String unitKey) {
@@ -191,19 +259,10 @@ class UnitSelectorTest {
       String status,
       Instant landedAt,
       String instanceId) {
-    return new UnitManifest(
-        key,
-        source,
-        report,
-        granularity,
-        appId,
-        vendor,
-        vendor == null && source.equals("sales") ? "import" : "api",
-        instanceId,
-        processingDate,
-        reportDate,
-        UnitManifest.Status.valueOf(status.toUpperCase()),
-        List.of(),
-        landedAt);
+    Manifests manifest =
+        source.equals("analytics")
+            ? Manifests.analytics(key, report, appId, processingDate, instanceId)
+            : Manifests.sales(key, report, vendor, reportDate);
+    return manifest.granularity(granularity).status(status).landedAt(landedAt).build();
   }
 }

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -22,6 +23,9 @@ import java.util.TreeSet;
 /**
  * Lands units in a local raw zone the way the extractor does: files under attempt keys, an index
  * entry per metric date, then the manifest last.
+ *
+ * <p>Attempt and landing ids end in 8 hex digits derived from the unit's identity and landing time
+ * rather than a counter, so the same units land under the same keys in any order.
  */
 public final class RawZoneWriter {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,7 +33,6 @@ public final class RawZoneWriter {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
   private final Path root;
-  private int attempts;
 
   public RawZoneWriter(Path root) {
     this.root = root;
@@ -69,41 +72,62 @@ public final class RawZoneWriter {
     manifest.put("instance_id", instanceId);
     manifest.put("processing_date", processingDate.toString());
     manifest.putNull("report_date");
-    return new Unit(key, manifest, false /* not sales */);
+    return new Unit(key, manifest, Kind.ANALYTICS);
   }
 
   /** Starts a SALES SUMMARY report fetched from the API for one vendor and date. */
   public Unit sales(String granularity, String vendor, LocalDate reportDate, Instant landedAt) {
+    return salesReport("sales_summary", "SALES SUMMARY", granularity, vendor, reportDate, landedAt);
+  }
+
+  /** Starts a Sales and Trends report of any slug fetched from the API. */
+  public Unit salesReport(
+      String report,
+      String reportName,
+      String granularity,
+      String vendor,
+      LocalDate reportDate,
+      Instant landedAt) {
     String key =
-        "source=sales/report=sales_summary/granularity="
+        "source=sales/report="
+            + report
+            + "/granularity="
             + granularity
             + "/report_date="
             + reportDate
             + "/vendor="
             + vendor
             + "/landing="
-            + attemptId(landedAt)
+            + attemptId(landedAt, report + granularity + reportDate + vendor)
             + "/";
-    ObjectNode manifest = baseManifest("sales", "sales_summary", granularity, landedAt);
-    manifest.put("report_name", "SALES SUMMARY");
+    ObjectNode manifest = baseManifest("sales", report, granularity, landedAt);
+    manifest.put("report_name", reportName);
     manifest.putNull("app_id");
     manifest.put("vendor_number", vendor);
     manifest.put("origin", "api");
     manifest.putNull("processing_date");
     manifest.put("report_date", reportDate.toString());
     manifest.put("report_version", "1_1");
-    return new Unit(key, manifest, true /* sales */);
+    return new Unit(key, manifest, Kind.SALES);
   }
 
   /** Starts a sales file imported by a user. */
   public Unit salesImport(LocalDate reportDate, String originalFileName, Instant landedAt) {
+    return salesImport("DAILY", reportDate, originalFileName, landedAt);
+  }
+
+  /** Starts a sales file of the given granularity imported by a user. */
+  public Unit salesImport(
+      String granularity, LocalDate reportDate, String originalFileName, Instant landedAt) {
     String key =
-        "source=sales/report=sales_summary/granularity=DAILY/report_date="
+        "source=sales/report=sales_summary/granularity="
+            + granularity
+            + "/report_date="
             + reportDate
             + "/vendor=import/landing="
-            + attemptId(landedAt)
+            + attemptId(landedAt, reportDate + originalFileName)
             + "/";
-    ObjectNode manifest = baseManifest("sales", "sales_summary", "DAILY", landedAt);
+    ObjectNode manifest = baseManifest("sales", "sales_summary", granularity, landedAt);
     manifest.put("report_name", "SALES SUMMARY");
     manifest.putNull("app_id");
     manifest.putNull("vendor_number");
@@ -111,7 +135,67 @@ public final class RawZoneWriter {
     manifest.putNull("processing_date");
     manifest.put("report_date", reportDate.toString());
     manifest.put("original_file_name", originalFileName);
-    return new Unit(key, manifest, true /* sales */);
+    return new Unit(key, manifest, Kind.IMPORT);
+  }
+
+  /** Starts a financial report of one region and fiscal month. */
+  public Unit finance(
+      String report, String region, YearMonth fiscalMonth, String vendor, Instant landedAt) {
+    String key =
+        "source=finance/report="
+            + report
+            + "/region="
+            + region
+            + "/fiscal_month="
+            + fiscalMonth
+            + "/vendor="
+            + vendor
+            + "/landing="
+            + attemptId(landedAt, report + region + fiscalMonth + vendor)
+            + "/";
+    ObjectNode manifest = baseManifest("finance", report, null, landedAt);
+    manifest.put("report_name", report.toUpperCase(java.util.Locale.ROOT));
+    manifest.putNull("app_id");
+    manifest.put("vendor_number", vendor);
+    manifest.put("region", region);
+    manifest.put("fiscal_month", fiscalMonth.toString());
+    return new Unit(key, manifest, Kind.FINANCE);
+  }
+
+  /** Starts one fetch of an app's customer reviews. */
+  public Unit reviews(long appId, LocalDate fetchedDate, Instant landedAt) {
+    String key =
+        "source=reviews/app_id="
+            + appId
+            + "/fetched_date="
+            + fetchedDate
+            + "/landing="
+            + attemptId(landedAt, "reviews" + appId + fetchedDate)
+            + "/";
+    ObjectNode manifest = baseManifest("reviews", null, null, landedAt);
+    manifest.put("app_id", Long.toString(appId));
+    manifest.put("fetched_date", fetchedDate.toString());
+    return new Unit(key, manifest, Kind.PAGES);
+  }
+
+  /** Starts one listing of the apps. */
+  public Unit apps(LocalDate fetchedDate, Instant landedAt) {
+    String key =
+        "source=apps/fetched_date="
+            + fetchedDate
+            + "/landing="
+            + attemptId(landedAt, "apps" + fetchedDate)
+            + "/";
+    ObjectNode manifest = baseManifest("apps", null, null, landedAt);
+    manifest.put("fetched_date", fetchedDate.toString());
+    return new Unit(key, manifest, Kind.PAGES);
+  }
+
+  /** Writes an extractor run summary under {@code runs/extractor/} and returns its key. */
+  public String runSummary(LocalDate runDate, String runId, String json) {
+    String key = "runs/extractor/run_date=" + runDate + "/" + runId + ".json";
+    write(key, json.getBytes(StandardCharsets.UTF_8));
+    return key;
   }
 
   private ObjectNode baseManifest(
@@ -119,21 +203,28 @@ public final class RawZoneWriter {
     ObjectNode manifest = JSON.createObjectNode();
     manifest.put("manifest_version", 1);
     manifest.put("source", source);
-    manifest.put("report", report);
-    manifest.put("granularity", granularity);
+    if (report == null) {
+      manifest.putNull("report");
+    } else {
+      manifest.put("report", report);
+    }
+    if (granularity == null) {
+      manifest.putNull("granularity");
+    } else {
+      manifest.put("granularity", granularity);
+    }
     manifest.put("landed_at", landedAt.toString());
-    manifest.put("run_id", attemptId(landedAt));
+    manifest.put("run_id", attemptId(landedAt, "run"));
     manifest.put("extractor_version", "0.1.0-SNAPSHOT");
     return manifest;
   }
 
-  private String attemptId(Instant time) {
-    attempts++;
-    return ATTEMPT_TIME.format(time) + "-" + String.format("%08x", attempts);
+  private static String attemptId(Instant time, String seed) {
+    return ATTEMPT_TIME.format(time) + "-" + sha256Prefix(seed + time).substring(0, 8);
   }
 
   /** Returns the first 16 hex digits of the SHA-256 of {@code text}. */
-  static String sha256Prefix(String text) {
+  public static String sha256Prefix(String text) {
     return sha256Prefix(text.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -146,19 +237,27 @@ public final class RawZoneWriter {
     }
   }
 
+  private enum Kind {
+    ANALYTICS,
+    SALES,
+    IMPORT,
+    FINANCE,
+    PAGES
+  }
+
   /** One unit being landed. */
   public final class Unit {
     private final String key;
     private final ObjectNode manifest;
-    private final boolean sales;
+    private final Kind kind;
     private final List<ObjectNode> files = new ArrayList<>();
     private final TreeSet<LocalDate> metricDates = new TreeSet<>();
     private long rowCount;
 
-    private Unit(String key, ObjectNode manifest, boolean sales) {
+    private Unit(String key, ObjectNode manifest, Kind kind) {
       this.key = key;
       this.manifest = manifest;
-      this.sales = sales;
+      this.kind = kind;
     }
 
     public String key() {
@@ -167,30 +266,40 @@ public final class RawZoneWriter {
 
     /** Adds a file with the given bytes and data row count, named as the extractor names it. */
     public Unit file(byte[] bytes, long dataRows) {
+      return file(bytes, dataRows, md5(bytes));
+    }
+
+    /** Adds a file whose manifest entry records {@code manifestMd5}, which may be wrong or null. */
+    public Unit file(byte[] bytes, long dataRows, String manifestMd5) {
+      Instant landedAt = Instant.parse(manifest.get("landed_at").asText());
+      String seed = key + files.size();
       String name;
-      if (sales && "import".equals(manifest.path("origin").asText())) {
-        String original = manifest.path("original_file_name").asText();
-        name = sha256Prefix(bytes) + original.substring(original.lastIndexOf('.'));
-      } else if (sales) {
-        name =
-            "report.attempt="
-                + attemptId(Instant.parse(manifest.get("landed_at").asText()))
-                + ".gz";
-      } else {
-        String segment = "seg-" + (files.size() + 1);
-        name =
-            "segment="
-                + segment
-                + ".attempt="
-                + attemptId(Instant.parse(manifest.get("landed_at").asText()))
-                + ".gz";
+      switch (kind) {
+        case IMPORT:
+          String original = manifest.path("original_file_name").asText();
+          name = sha256Prefix(bytes) + original.substring(original.lastIndexOf('.'));
+          break;
+        case SALES:
+        case FINANCE:
+          name = "report.attempt=" + attemptId(landedAt, seed) + ".gz";
+          break;
+        case PAGES:
+          name = String.format("page=%04d.json", files.size() + 1);
+          break;
+        default:
+          name =
+              "segment=seg-" + (files.size() + 1) + ".attempt=" + attemptId(landedAt, seed) + ".gz";
       }
       write(key + name, bytes);
 
       ObjectNode file = JSON.createObjectNode();
       file.put("path", name);
       file.put("size_bytes", bytes.length);
-      file.put("md5", md5(bytes));
+      if (manifestMd5 == null) {
+        file.putNull("md5");
+      } else {
+        file.put("md5", manifestMd5);
+      }
       file.put("row_count", dataRows);
       files.add(file);
       rowCount += dataRows;
@@ -207,7 +316,8 @@ public final class RawZoneWriter {
      * Writes the index entries and then the manifest with status complete, or empty without files.
      */
     public String land() {
-      return land(files.isEmpty() && sales ? "empty" : "complete");
+      boolean salesLike = kind == Kind.SALES || kind == Kind.IMPORT;
+      return land(files.isEmpty() && salesLike ? "empty" : "complete");
     }
 
     /** Writes the index entries and the manifest with the given status. */
@@ -238,9 +348,16 @@ public final class RawZoneWriter {
 
     private void writeIndexEntries() {
       TreeSet<LocalDate> entryDates = new TreeSet<>(metricDates);
-      if (entryDates.isEmpty() && sales) {
-        // An empty sales unit gets one entry, for its report date.
+      if (kind == Kind.SALES) {
+        // A sales unit fetched from the API also gets an entry for its report date.
         entryDates.add(LocalDate.parse(manifest.get("report_date").asText()));
+      }
+      if (kind == Kind.IMPORT && entryDates.isEmpty()) {
+        entryDates.add(LocalDate.parse(manifest.get("report_date").asText()));
+      }
+      if (manifest.path("source").asText().equals("apps")) {
+        // Apps units have no metric dates and no index entries.
+        return;
       }
       for (LocalDate date : entryDates) {
         ObjectNode entry = JSON.createObjectNode();
@@ -262,7 +379,7 @@ public final class RawZoneWriter {
     }
   }
 
-  private static String md5(byte[] bytes) {
+  static String md5(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

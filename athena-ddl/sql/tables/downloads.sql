@@ -1,0 +1,33 @@
+-- App Downloads Standard and Detailed reports: one row per report row, from the report instance with the latest processing date that contains the metric date.
+-- Generated from the table definition in table-schema; do not edit by hand.
+CREATE TABLE IF NOT EXISTS `${database}`.`downloads` (
+  `app_apple_id` bigint COMMENT 'The app''s Apple ID.',
+  `metric_date` date COMMENT 'Day the row is about; the first day of the week or month for WEEKLY and MONTHLY rows.',
+  `granularity` string COMMENT 'DAILY, WEEKLY or MONTHLY: the report''s granularity.',
+  `app_name` string COMMENT 'App name.',
+  `download_type` string COMMENT 'Kind of download, such as First-time download, Redownload, Manual update, Auto-update or Restore; Apple''s capitalisation varies, so compare case-insensitively.',
+  `app_version` string COMMENT 'App version downloaded.',
+  `device` string COMMENT 'Device type.',
+  `platform_version` string COMMENT 'Operating system version.',
+  `source_type` string COMMENT 'Where the user found the app.',
+  `source_info` string COMMENT 'Referring app or web domain (Detailed only).',
+  `campaign` string COMMENT 'App Analytics campaign token (Detailed only).',
+  `page_type` string COMMENT 'Page the download came from.',
+  `page_title` string COMMENT 'Product page or in-app event page name (Detailed only).',
+  `pre_order` string COMMENT 'Whether the download came from a pre-order.',
+  `territory` string COMMENT 'App Store country or region as Apple writes it.',
+  `territory_code` string COMMENT 'ISO 3166-1 alpha-2 code of territory, mapped by the job; null when territory is null or has no mapping (reported in load_audit.unmapped_territories).',
+  `counts` bigint COMMENT 'Number of downloads.',
+  `report_variant` string COMMENT 'Standard or Detailed: the App Downloads report variant.',
+  `processing_date` date COMMENT 'The report instance''s processing date.',
+  `source_file` string COMMENT 'Raw-zone key of the file the row came from, relative to the raw root.',
+  `loaded_at` timestamp COMMENT 'UTC time the curation run wrote the row (timestamp without time zone).',
+  `extra_columns` map<string,string> COMMENT 'Report columns this table does not define, by header name as in the file; empty when there are none.'
+)
+PARTITIONED BY (day(`metric_date`))
+LOCATION '${warehouse}/${database}.db/downloads'
+TBLPROPERTIES (
+  'table_type'='ICEBERG',
+  'format'='parquet',
+  'write_compression'='zstd'
+)

@@ -1,0 +1,33 @@
+-- App Store Discovery and Engagement Standard and Detailed reports (impressions, page views, taps): one row per report row, from the report instance with the latest processing date that contains the metric date.
+-- Generated from the table definition in table-schema; do not edit by hand.
+CREATE TABLE IF NOT EXISTS `${database}`.`engagement` (
+  `app_apple_id` bigint COMMENT 'The app''s Apple ID.',
+  `metric_date` date COMMENT 'Day the row is about; the first day of the week or month for WEEKLY and MONTHLY rows.',
+  `granularity` string COMMENT 'DAILY, WEEKLY or MONTHLY: the report''s granularity.',
+  `app_name` string COMMENT 'App name.',
+  `event` string COMMENT 'Engagement event: Impression, Page view or Tap; kept as a column, not pivoted.',
+  `page_type` string COMMENT 'Page on which the event happened.',
+  `page_title` string COMMENT 'Product page or in-app event page name (Detailed only).',
+  `source_type` string COMMENT 'Where the user found the app.',
+  `source_info` string COMMENT 'Referring app or web domain (Detailed only).',
+  `campaign` string COMMENT 'App Analytics campaign token (Detailed only).',
+  `engagement_type` string COMMENT 'Action taken, such as Get, Update, Redownload or Open; null when the row has no action.',
+  `device` string COMMENT 'Device type.',
+  `platform_version` string COMMENT 'Operating system version.',
+  `territory` string COMMENT 'App Store country or region as Apple writes it.',
+  `territory_code` string COMMENT 'ISO 3166-1 alpha-2 code of territory, mapped by the job; null when territory is null or has no mapping (reported in load_audit.unmapped_territories).',
+  `counts` bigint COMMENT 'Number of events.',
+  `unique_counts` bigint COMMENT 'Number of unique users; cannot be summed across rows or days.',
+  `report_variant` string COMMENT 'Standard or Detailed: the Discovery and Engagement report variant.',
+  `processing_date` date COMMENT 'The report instance''s processing date.',
+  `source_file` string COMMENT 'Raw-zone key of the file the row came from, relative to the raw root.',
+  `loaded_at` timestamp COMMENT 'UTC time the curation run wrote the row (timestamp without time zone).',
+  `extra_columns` map<string,string> COMMENT 'Report columns this table does not define, by header name as in the file; empty when there are none.'
+)
+PARTITIONED BY (day(`metric_date`))
+LOCATION '${warehouse}/${database}.db/engagement'
+TBLPROPERTIES (
+  'table_type'='ICEBERG',
+  'format'='parquet',
+  'write_compression'='zstd'
+)

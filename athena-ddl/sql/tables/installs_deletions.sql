@@ -1,0 +1,35 @@
+-- App Store Installation and Deletion Standard and Detailed reports: one row per report row, from the report instance with the latest processing date that contains the metric date.
+-- Generated from the table definition in table-schema; do not edit by hand.
+CREATE TABLE IF NOT EXISTS `${database}`.`installs_deletions` (
+  `app_apple_id` bigint COMMENT 'The app''s Apple ID.',
+  `metric_date` date COMMENT 'Day the row is about; the first day of the week or month for WEEKLY and MONTHLY rows.',
+  `granularity` string COMMENT 'DAILY, WEEKLY or MONTHLY: the report''s granularity.',
+  `app_name` string COMMENT 'App name.',
+  `event` string COMMENT 'Install or Delete.',
+  `download_type` string COMMENT 'Kind of download, such as First-time download, Redownload, Manual update or Restore.',
+  `app_version` string COMMENT 'App version installed or deleted.',
+  `device` string COMMENT 'Device type.',
+  `platform_version` string COMMENT 'Operating system version.',
+  `source_type` string COMMENT 'Where the user found the app.',
+  `source_info` string COMMENT 'Referring app or web domain (Detailed only).',
+  `campaign` string COMMENT 'App Analytics campaign token (Detailed only).',
+  `page_type` string COMMENT 'Page the app was downloaded from.',
+  `page_title` string COMMENT 'Product page or in-app event page name (Detailed only).',
+  `app_download_date` date COMMENT 'Day the app was downloaded; null when that was more than 30 days before the metric date.',
+  `territory` string COMMENT 'App Store country or region as Apple writes it.',
+  `territory_code` string COMMENT 'ISO 3166-1 alpha-2 code of territory, mapped by the job; null when territory is null or has no mapping (reported in load_audit.unmapped_territories).',
+  `counts` bigint COMMENT 'Number of install or delete events.',
+  `unique_devices` bigint COMMENT 'Number of unique devices; cannot be summed across rows or days.',
+  `report_variant` string COMMENT 'Standard or Detailed: the Installation and Deletion report variant.',
+  `processing_date` date COMMENT 'The report instance''s processing date.',
+  `source_file` string COMMENT 'Raw-zone key of the file the row came from, relative to the raw root.',
+  `loaded_at` timestamp COMMENT 'UTC time the curation run wrote the row (timestamp without time zone).',
+  `extra_columns` map<string,string> COMMENT 'Report columns this table does not define, by header name as in the file; empty when there are none.'
+)
+PARTITIONED BY (day(`metric_date`))
+LOCATION '${warehouse}/${database}.db/installs_deletions'
+TBLPROPERTIES (
+  'table_type'='ICEBERG',
+  'format'='parquet',
+  'write_compression'='zstd'
+)
