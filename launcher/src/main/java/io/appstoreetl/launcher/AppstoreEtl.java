@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     description = "App Store Connect data into Apache Iceberg tables.",
     subcommands = {
       DailyCommand.class,
+      BackfillCommand.class,
       CurateCommand.class,
       QueryCommand.class,
       ImportCommand.class,

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -60,6 +60,19 @@ final class DailyCommand extends LauncherCommand {
   String date;
 
   @Option(
+      names = "--all-apps",
+      description = "Extract every app the key can see, also when APP_IDS lists some.")
+  boolean allApps;
+
+  @Option(
+      names = "--granularity",
+      paramLabel = "LIST",
+      description =
+          "Analytics and sales granularities, comma-separated from DAILY, WEEKLY, MONTHLY"
+              + " (default: DAILY).")
+  String granularity;
+
+  @Option(
       names = "--seed",
       paramLabel = "N",
       description =
@@ -95,12 +108,7 @@ final class DailyCommand extends LauncherCommand {
       err.printf(
           "Sandbox: App Store Connect emulator at %s with %d apps, data from %s, today %s%n",
           server.baseUrl(), settings.appCount(), settings.historyStart(), today);
-      Map<String, String> environment = new HashMap<>();
-      environment.put("ASC_ISSUER_ID", settings.issuerId());
-      environment.put("ASC_KEY_ID", SandboxLake.KEY_ID);
-      environment.put("ASC_P8_PATH", sandboxLake.privateKeyFile().toString());
-      environment.put("APPLE_VENDOR_NUMBER", server.config().vendorNumber());
-      environment.put("APP_IDS", String.join(",", server.config().appIds()));
+      Map<String, String> environment = sandboxLake.extractorEnvironment(settings, server);
       List<String> extraArguments = List.of("--sandbox", "--api-base-url", server.baseUrl());
       int exitCode = runDaily(home, lake, metricDate, extraArguments, environment);
       new GroundTruthSummary(server.groundTruth(), server.config().appIds()).print(out, metricDate);
@@ -131,6 +139,13 @@ final class DailyCommand extends LauncherCommand {
       arguments.add("--app-id");
       arguments.add(appId);
     }
+    if (allApps) {
+      arguments.add("--all-apps");
+    }
+    if (granularity != null) {
+      arguments.add("--granularity");
+      arguments.add(granularity);
+    }
     arguments.addAll(extraExtractorArguments);
 
     err.printf("Extract: landing what Apple published up to %s in %s%n", metricDate, lake.raw());
@@ -142,20 +157,13 @@ final class DailyCommand extends LauncherCommand {
           "Extractor failed with exit code " + extract.exitCode() + " and wrote no run summary");
     }
     JsonNode summary = readJson(summaryFile);
-    TreeSet<LocalDate> dates = new TreeSet<>();
+    TreeSet<LocalDate> dates = touchedDates(summary);
     dates.add(metricDate);
-    for (JsonNode touched : summary.path("touched_metric_dates")) {
-      dates.add(LocalDate.parse(touched.asText()));
-    }
     out.printf(
         "Extracted: %d units landed, %d errors; metric dates to curate: %s%n",
         summary.path("units_landed").asInt(), summary.path("errors_total").asInt(), dates);
 
-    List<String> jobArguments = new ArrayList<>();
-    jobArguments.add("--raw-root");
-    jobArguments.add(lake.raw().toUri().toString());
-    jobArguments.add("--dates");
-    jobArguments.add(String.join(",", dates.stream().map(LocalDate::toString).toList()));
+    List<String> jobArguments = curationArguments(lake, dates);
     jobArguments.add("--summary-date");
     jobArguments.add(metricDate.toString());
     err.printf("Curate: Spark job for %d metric dates into %s%n", dates.size(), lake.warehouse());
@@ -172,6 +180,25 @@ final class DailyCommand extends LauncherCommand {
       return ExitCodes.FAILED;
     }
     return ExitCodes.OK;
+  }
+
+  /** Returns the Spark job's arguments that recompute {@code dates} from the lake's raw zone. */
+  static List<String> curationArguments(Lake lake, Collection<LocalDate> dates) {
+    List<String> jobArguments = new ArrayList<>();
+    jobArguments.add("--raw-root");
+    jobArguments.add(lake.raw().toUri().toString());
+    jobArguments.add("--dates");
+    jobArguments.add(String.join(",", dates.stream().map(LocalDate::toString).toList()));
+    return jobArguments;
+  }
+
+  /** Returns the metric dates of the run summary's {@code touched_metric_dates}, sorted. */
+  static TreeSet<LocalDate> touchedDates(JsonNode summary) {
+    TreeSet<LocalDate> dates = new TreeSet<>();
+    for (JsonNode touched : summary.path("touched_metric_dates")) {
+      dates.add(LocalDate.parse(touched.asText()));
+    }
+    return dates;
   }
 
   private LocalDate metricDate() {

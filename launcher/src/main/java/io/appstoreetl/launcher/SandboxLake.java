@@ -21,6 +21,8 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -114,6 +116,17 @@ final class SandboxLake {
     SandboxServer server = SandboxServer.start(customizer.apply(builder).build());
     server.registerKey(KEY_ID, settings.issuerId(), publicKey());
     return server;
+  }
+
+  /** The extractor's settings for a sandbox: its key, vendor number and apps. */
+  Map<String, String> extractorEnvironment(Settings settings, SandboxServer server) {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("ASC_ISSUER_ID", settings.issuerId());
+    environment.put("ASC_KEY_ID", KEY_ID);
+    environment.put("ASC_P8_PATH", privateKeyFile().toString());
+    environment.put("APPLE_VENDOR_NUMBER", server.config().vendorNumber());
+    environment.put("APP_IDS", String.join(",", server.config().appIds()));
+    return environment;
   }
 
   /** The {@code .p8} file of the sandbox key, created on first use. */
