@@ -40,11 +40,13 @@ class AthenaDdlFilesTest {
     assertThat(AthenaDdlFiles.generate()).hasSize(Tables.all().size() + 1);
   }
 
+  /** Returns the committed files except the views, which are written by hand. */
   private static TreeSet<String> committedFiles() throws IOException {
     try (Stream<Path> files = Files.walk(SQL_FOLDER)) {
       List<String> names =
           files
               .filter(Files::isRegularFile)
+              .filter(path -> !path.startsWith(SQL_FOLDER.resolve("views")))
               .map(path -> SQL_FOLDER.relativize(path).toString())
               .toList();
       return new TreeSet<>(names);

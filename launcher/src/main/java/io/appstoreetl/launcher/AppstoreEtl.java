@@ -1,10 +1,13 @@
 package io.appstoreetl.launcher;
 
+import io.appstoreetl.athena.AthenaCommand;
+import io.appstoreetl.athena.AthenaQueryRunner;
 import io.appstoreetl.emr.EmrCommand;
 import io.appstoreetl.emr.EmrContext;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,6 +33,7 @@ public final class AppstoreEtl {
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     commandLine.addSubcommand("emr", new EmrCommand(emrContext(out, err)));
+    commandLine.addSubcommand("athena", new AthenaCommand(athenaContext(out, err)));
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parseResult) -> {
           if (exception instanceof LauncherException launcherException) {
@@ -51,6 +55,15 @@ public final class AppstoreEtl {
         new PrintWriter(err, true, StandardCharsets.UTF_8),
         system.clock(),
         system.sleeper());
+  }
+
+  private static AthenaCommand.Context athenaContext(PrintStream out, PrintStream err) {
+    return new AthenaCommand.Context(
+        System.getenv(),
+        Path.of("").toAbsolutePath(),
+        new PrintWriter(out, true, StandardCharsets.UTF_8),
+        new PrintWriter(err, true, StandardCharsets.UTF_8),
+        AthenaQueryRunner.Sleeper.threadSleep());
   }
 
   public static void main(String[] args) {

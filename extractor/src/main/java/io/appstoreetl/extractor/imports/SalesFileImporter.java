@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * others.
  *
  * <p>The report date is the earliest {@code Begin Date} of the file's rows, and the granularity
- * follows from the rows' periods: one day, seven days, or a calendar month.
+ * follows from the rows' periods: one day, seven days, or a calendar month. Lines starting with
+ * {@code Total_} are footers, not rows.
  */
 public final class SalesFileImporter {
   private static final Logger LOG = LoggerFactory.getLogger(SalesFileImporter.class);
@@ -45,6 +46,8 @@ public final class SalesFileImporter {
   private static final String REPORT_NAME = "SALES SUMMARY";
   private static final String BEGIN_DATE = "Begin Date";
   private static final String END_DATE = "End Date";
+  // Some downloaded sales files end in Total_Rows / Total_Units lines, which curation skips too.
+  private static final String FOOTER_PREFIX = "Total_";
 
   /** One import: its run id and one result per file, in the order given. */
   public record ImportRun(String runId, List<ImportResult> results) {
@@ -208,6 +211,9 @@ public final class SalesFileImporter {
       String granularity = null;
       long rows = 0;
       for (List<String> row = reader.nextRow(); row != null; row = reader.nextRow()) {
+        if (row.get(0).startsWith(FOOTER_PREFIX)) {
+          continue;
+        }
         LocalDate begin =
             DateForm.US.parse(DelimitedTextReader.cell(row, beginIndex), BEGIN_DATE, reader);
         LocalDate end =

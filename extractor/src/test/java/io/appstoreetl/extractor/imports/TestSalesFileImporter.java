@@ -227,6 +227,23 @@ class TestSalesFileImporter {
   }
 
   @Test
+  void footerLinesAreNotRows() throws IOException {
+    String withFooter =
+        HEADER_20
+            + "\n"
+            + "APPLE\tUS\tSKU001\tExample Co\tExample App\t1.0\t1\t9\t0\t01/06/2025\t01/06/2025\tUSD\tUS\tUSD\t1000000001\t0\t \t \t \t \n"
+            + "Total_Rows\t1\n"
+            + "Total_Units\t9\n";
+    Path file = write("S_D_80000001_20250106.txt", withFooter.getBytes(StandardCharsets.UTF_8));
+
+    ImportResult result = importer.importFiles(List.of(file)).results().get(0);
+
+    assertThat(result.error()).isNull();
+    assertThat(result.rowCount()).as("rows without the footer lines").isEqualTo(1);
+    assertThat(result.metricDates()).containsExactly(LocalDate.of(2025, 1, 6));
+  }
+
+  @Test
   void headerOnlyFileIsRejected() throws IOException {
     Path file = write("empty.txt", (HEADER_28 + "\n").getBytes(StandardCharsets.UTF_8));
 

@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.iceberg.DistributionMode;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.spark.Spark3Util;
+import org.apache.iceberg.spark.SparkWriteOptions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -131,10 +133,24 @@ public final class IcebergTables {
    *
    * <p>The condition must select whole partitions (the table is partitioned by day of {@code
    * dateColumn}), because Iceberg replaces data files, not rows.
+   *
+   * <p>The rows are written without Iceberg's default hash distribution by partition, because it
+   * shuffles every row and then leaves all rows of one date to a single task, so a run of one large
+   * day would write on one core. Each task instead writes its own rows, with one file for each date
+   * it has rows of (more when a file reaches the table's target file size).
    */
   public void overwriteDates(
       TableDefinition table, Dataset<Row> rows, String dateColumn, Collection<LocalDate> dates) {
-    overwrite(table, rows, dateIn(dateColumn, dates));
+    try {
+      rows.writeTo(qualifiedName(table))
+          .option(SparkWriteOptions.DISTRIBUTION_MODE, DistributionMode.NONE.modeName())
+          // Rows reach a task in file order, not grouped by date, so it keeps a file open per date.
+          .option(SparkWriteOptions.FANOUT_ENABLED, "true")
+          .overwrite(org.apache.spark.sql.functions.expr(dateIn(dateColumn, dates)));
+    } catch (NoSuchTableException e) {
+      throw new IllegalStateException(
+          "Cannot write table " + qualifiedName(table) + ": table not found", e);
+    }
   }
 
   /**

@@ -24,10 +24,10 @@ import java.util.stream.Collectors;
  *
  * <p>Headers are matched to the table's Apple header names and their aliases case-insensitively
  * after trimming, so column order does not matter; headers the table does not define go to {@link
- * SourceRecord#extraColumns()}. Empty lines are skipped. Where the format has footers, lines
- * starting with {@code Total_} are kept aside as {@link #footers()} rather than read as data. A
- * line with a different number of fields than the header, or a value that is not of its column's
- * type, becomes a {@link RejectedLine}.
+ * SourceRecord#extraColumns()}. Blank lines (empty, or spaces and tabs only) are skipped, also
+ * before the header. Where the format has footers, lines starting with {@code Total_} are kept
+ * aside as {@link #footers()} rather than read as data. A line with a different number of fields
+ * than the header, or a value that is not of its column's type, becomes a {@link RejectedLine}.
  *
  * <p>Not thread-safe. Closing the reader closes the input stream.
  */
@@ -52,7 +52,7 @@ public final class ReportReader implements Iterator<LineResult>, Closeable {
   private final int metricDateField;
 
   private final Map<String, String> footers = new LinkedHashMap<>();
-  private long lineNumber = 1; // the header
+  private long lineNumber; // of the line read last, counting from 1
   private long dataLines;
   private LineResult next;
 
@@ -62,9 +62,11 @@ public final class ReportReader implements Iterator<LineResult>, Closeable {
       TableDefinition table,
       ReportFormat format,
       String metricDateColumn,
-      String headerLine)
+      String headerLine,
+      long headerLineNumber)
       throws RawFileException {
     this.sourceFile = sourceFile;
+    this.lineNumber = headerLineNumber;
     this.reader = reader;
     this.table = table;
     this.format = format;
@@ -127,14 +129,21 @@ public final class ReportReader implements Iterator<LineResult>, Closeable {
       throws IOException, RawFileException {
     BufferedReader reader = RawText.open(sourceFile, in);
     try {
+      // Blank lines before the header are skipped, as the extractor skips them when it counts rows.
       String headerLine = reader.readLine();
-      if (headerLine == null || headerLine.isBlank()) {
+      long headerLineNumber = 1;
+      while (headerLine != null && headerLine.isBlank()) {
+        headerLine = reader.readLine();
+        headerLineNumber++;
+      }
+      if (headerLine == null) {
         throw new RawFileException(sourceFile, "no header line");
       }
       if (headerLine.indexOf(NUL) >= 0) {
         throw new RawFileException(sourceFile, "binary content: NUL character in the header");
       }
-      return new ReportReader(sourceFile, reader, table, format, metricDateColumn, headerLine);
+      return new ReportReader(
+          sourceFile, reader, table, format, metricDateColumn, headerLine, headerLineNumber);
     } catch (RawFileException | IOException | RuntimeException e) {
       reader.close();
       throw e;
@@ -177,7 +186,8 @@ public final class ReportReader implements Iterator<LineResult>, Closeable {
         throw new UncheckedIOException(
             new IOException("binary content: NUL character in line " + lineNumber));
       }
-      if (line.isEmpty()) {
+      // A line of spaces or tabs only is blank, as the extractor counts rows, not a row of nulls.
+      if (line.isBlank()) {
         continue;
       }
       if (format.hasFooters() && line.startsWith(FOOTER_PREFIX)) {
@@ -227,7 +237,7 @@ public final class ReportReader implements Iterator<LineResult>, Closeable {
     return footers;
   }
 
-  /** Returns the number of data lines read so far: lines that are neither empty nor footers. */
+  /** Returns the number of data lines read so far: lines that are neither blank nor footers. */
   public long dataLines() {
     return dataLines;
   }

@@ -260,6 +260,49 @@ class ReportReaderTest {
   }
 
   @Test
+  void skipsBlankLinesAroundHeader() throws Exception {
+    String text =
+        lines(
+            "",
+            "  ",
+            DOWNLOADS_STANDARD_HEADER,
+            " \t ",
+            downloadsRow("2025-01-07", 1000000001L, "Redownload", "Japan", 4));
+
+    SourceRecord record = onlyRecord(read(Tables.DOWNLOADS, ReportFormat.ANALYTICS, text));
+
+    assertThat(record.lineNumber()).as("line number counts the skipped lines").isEqualTo(5);
+  }
+
+  @Test
+  void blankFileRejectsFile() {
+    assertThatThrownBy(() -> read(Tables.DOWNLOADS, ReportFormat.ANALYTICS, "\n  \n\t\n"))
+        .isInstanceOf(RawFileException.class)
+        .hasMessage("Cannot read raw file " + FILE + ": no header line");
+  }
+
+  @Test
+  void rejectsHugeDecimalExponentWithoutExpandingIt() throws Exception {
+    String text =
+        lines(
+            SALES_HEADER,
+            salesRow("APP1", "1F", "1E+99999999", "0.70", "01/07/2025", "USD", 2001L, " "),
+            salesRow("APP1", "1F", "1E-99999999", "0.70", "01/07/2025", "USD", 2001L, " "),
+            salesRow("APP1", "1F", "0E+99999999", "0.70", "01/07/2025", "USD", 2001L, " "));
+
+    List<LineResult> results = read(Tables.SALES, ReportFormat.SALES, text);
+
+    assertThat(results).hasSize(3);
+    assertThat(((RejectedLine) results.get(0)).reason())
+        .isEqualTo(
+            "Invalid Units: 1E+99999999 (expected at most 16 digits before the decimal point)");
+    assertThat(((RejectedLine) results.get(1)).reason())
+        .isEqualTo("Invalid Units: 1E-99999999 (expected at most 2 decimal places)");
+    assertThat(value(Tables.SALES, (SourceRecord) results.get(2), "units"))
+        .isEqualTo(new BigDecimal("0.00"));
+  }
+
+  @Test
   void rejectsWrongFieldCountWithLineNumber() throws Exception {
     String text =
         lines(
