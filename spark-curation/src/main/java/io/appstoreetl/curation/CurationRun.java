@@ -32,6 +32,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -484,13 +485,13 @@ final class CurationRun {
     unknown.forEach(
         (table, names) -> {
           if (!names.isEmpty()) {
-            notes.add("Unknown columns kept in " + table + ".extra_columns: " + names);
+            notes.add("Unknown columns kept in " + table + ".extra_columns: " + shortList(names));
           }
         });
     unmapped.forEach(
         (table, names) -> {
           if (!names.isEmpty()) {
-            notes.add("Territories without an ISO code in " + table + ": " + names);
+            notes.add("Territories without an ISO code in " + table + ": " + shortList(names));
           }
         });
   }
@@ -524,5 +525,17 @@ final class CurationRun {
     dated.add(Tables.REVIEWS);
 
     return dated;
+  }
+
+  /** Names printed in one note line at most; a file with 10,000 columns would fill a screen. */
+  static final int MAX_LISTED_NAMES = 20;
+
+  /** Returns the names as {@code [a, b, c]}, or the first ones and how many more there are. */
+  static String shortList(Collection<String> names) {
+    if (names.size() <= MAX_LISTED_NAMES) {
+      return names.toString();
+    }
+    List<String> first = names.stream().limit(MAX_LISTED_NAMES).toList();
+    return first + " and " + (names.size() - MAX_LISTED_NAMES) + " more";
   }
 }

@@ -202,7 +202,7 @@ public final class SalesFileImporter {
         LOG.warn(
             "Sales file {} has columns outside Apple's 28-column layout, kept as they are: {}",
             name,
-            unknown);
+            shortList(unknown));
       }
 
       int beginIndex = reader.columnIndex(BEGIN_DATE);
@@ -295,5 +295,19 @@ public final class SalesFileImporter {
     RejectedFileException(String reason) {
       super(reason);
     }
+  }
+
+  /** Column names logged in one line at most; a file with 10,000 columns would flood the log. */
+  static final int MAX_LOGGED_COLUMNS = 20;
+
+  /** Returns the names as {@code [a, b, c]}, or the first ones and how many more there are. */
+  static String shortList(List<String> names) {
+    if (names.size() <= MAX_LOGGED_COLUMNS) {
+      return names.toString();
+    }
+    return names.subList(0, MAX_LOGGED_COLUMNS)
+        + " and "
+        + (names.size() - MAX_LOGGED_COLUMNS)
+        + " more";
   }
 }
