@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Extractor benchmark: 92 apps, the full report set, one day, against the sandbox with 100 ms
 # added to every API response and a limit of 3,600 requests per hour; then one 1 GiB segment
-# landed with -Xmx256m. Prints its figures as the last five lines. Takes about ten minutes.
+# landed with -Xmx256m. It prints its figures as the last five lines and takes about five minutes.
 set -euo pipefail
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

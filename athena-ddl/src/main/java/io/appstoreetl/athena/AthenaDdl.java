@@ -27,7 +27,7 @@ public final class AthenaDdl {
 
   /**
    * Returns {@code CREATE TABLE IF NOT EXISTS} for an Iceberg table: format version 2 (the only one
-   * Athena reads), Parquet with ZSTD, partitioned as the definition says.
+   * Athena reads), Parquet with ZSTD, partitioned as the definition sets.
    */
   public static String createTable(TableDefinition table) {
     StringBuilder sql = new StringBuilder();

@@ -56,7 +56,7 @@ final class EtlHome {
     return readClasspathFile(root.resolve("spark-curation/target/spark-classpath.txt"));
   }
 
-  /** The Spark job jar, as {@code spark-submit} and EMR Serverless run it. */
+  /** Returns the Spark job jar, as {@code spark-submit} and EMR Serverless run it. */
   Path jobJar() {
     Path target = root.resolve("spark-curation/target");
     try (Stream<Path> files = Files.list(target)) {

@@ -118,7 +118,7 @@ final class SandboxLake {
     return server;
   }
 
-  /** The extractor's settings for a sandbox: its key, vendor number and apps. */
+  /** Returns the extractor's environment for a sandbox: its key, vendor number and apps. */
   Map<String, String> extractorEnvironment(Settings settings, SandboxServer server) {
     Map<String, String> environment = new HashMap<>();
     environment.put("ASC_ISSUER_ID", settings.issuerId());
@@ -129,7 +129,7 @@ final class SandboxLake {
     return environment;
   }
 
-  /** The {@code .p8} file of the sandbox key, created on first use. */
+  /** Returns the {@code .p8} file of the sandbox key, creating the key on first use. */
   Path privateKeyFile() {
     Path file = directory.resolve("AuthKey_" + KEY_ID + ".p8");
     if (!Files.exists(file)) {

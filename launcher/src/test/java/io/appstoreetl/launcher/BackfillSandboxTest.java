@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Backfills days that only a ONE_TIME_SNAPSHOT request still holds (the sandbox's clock is past the
- * 35-day retention of ONGOING instances) and compares them with the ground truth; a second backfill
- * over the same range lands nothing.
+ * Backfills days that only a ONE_TIME_SNAPSHOT request still contains, because the sandbox's clock
+ * is past the 35-day retention of ONGOING instances, and compares them with the ground truth. A
+ * second backfill over the same range lands nothing.
  */
 class BackfillSandboxTest {
 
@@ -54,8 +54,8 @@ class BackfillSandboxTest {
     Lake lake = new Lake(lakeDirectory);
     SandboxLake sandboxLake = new SandboxLake(lake);
     SandboxLake.Settings settings = sandboxLake.settings(42, 2, FROM);
-    // The ground truth lists only instances inside the 35-day retention, so it is read at a time
-    // when the range's latest instances were still there; their rows do not change later.
+    // The ground truth lists only instances inside the 35-day retention, so it is read on a day
+    // when the range's latest instances were still listed. Their rows do not change later.
     try (SandboxServer server = sandboxLake.start(settings, TO.plusDays(5))) {
       GroundTruth truth = server.groundTruth();
       for (String appId : server.config().appIds()) {

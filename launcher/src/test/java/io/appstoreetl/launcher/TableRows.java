@@ -79,7 +79,7 @@ final class TableRows {
     return rows;
   }
 
-  /** The row as Apple wrote it: the ground truth row's headers, with values normalised. */
+  /** Returns the row as Apple wrote it: the ground truth row's headers, values normalised. */
   static Map<String, String> asAppleRow(Map<String, JsonNode> tableRow, Iterable<String> headers) {
     Map<String, String> appleRow = new TreeMap<>();
     for (String header : headers) {

@@ -14,7 +14,7 @@ public enum CountedFault {
   EXPIRED_URLS,
   /** Listed segments are cut short, and announced with the cut bytes' size and MD5. */
   TRUNCATED_SEGMENTS,
-  /** Segment downloads answer 200 with an HTML error page instead of the file. */
+  /** Segment downloads return 200 with an HTML error page instead of the file. */
   HTML_DOWNLOADS,
   /** Segment downloads of any segment have one byte flipped. */
   CORRUPT_DOWNLOADS,
@@ -26,8 +26,8 @@ public enum CountedFault {
   WRONG_CONTENT_TYPE,
   /** Successful collection responses carry a page of the configured huge size. */
   HUGE_PAGE,
-  /** API calls are accepted and never answered. */
+  /** API calls are accepted and get no response. */
   STALL_API,
-  /** Segment downloads are accepted and never answered. */
+  /** Segment downloads are accepted and get no response. */
   STALL_DOWNLOADS
 }
