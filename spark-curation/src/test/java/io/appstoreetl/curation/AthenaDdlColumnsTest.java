@@ -27,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AthenaDdlColumnsTest {
 
-  /** A column line of the generated DDL: {@code `name` type COMMENT '...'}. */
-  private static final Pattern COLUMN = Pattern.compile("^  `([a-z0-9_]+)` (\\S+) COMMENT '.*$");
-
   private static final Pattern PARTITIONED_BY = Pattern.compile("^PARTITIONED BY \\((.*)\\)$");
 
   @TempDir Path folder;
@@ -48,7 +45,7 @@ class AthenaDdlColumnsTest {
           .as(
               "columns and Athena types of table %s against tables/%s.sql",
               definition.name(), definition.name())
-          .containsExactlyElementsOf(ddlColumns(ddl));
+          .containsExactlyElementsOf(AthenaSql.ddlColumns(ddl));
       assertThat(sparkPartitions(table))
           .as("partition fields of table %s", definition.name())
           .isEqualTo(ddlPartitions(ddl));
@@ -95,18 +92,6 @@ class AthenaDdlColumnsTest {
       default:
         return "unsupported-in-athena:" + type;
     }
-  }
-
-  private static List<String> ddlColumns(String ddl) {
-    List<String> columns = new ArrayList<>();
-    for (String line : ddl.split("\n")) {
-      Matcher column = COLUMN.matcher(line);
-      if (column.matches()) {
-        columns.add(column.group(1) + " " + column.group(2));
-      }
-    }
-
-    return columns;
   }
 
   private static String sparkPartitions(Table table) {

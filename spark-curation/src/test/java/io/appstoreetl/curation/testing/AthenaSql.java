@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Athena SQL files committed in {@code athena-ddl/sql}, read from the checkout (Maven runs the
@@ -16,6 +20,9 @@ public final class AthenaSql {
 
   /** The folder of {@code database.sql}, {@code tables/} and {@code views/}. */
   public static final Path FOLDER = Path.of("..", "athena-ddl", "sql");
+
+  /** A column line of the generated DDL: {@code `name` type COMMENT '...'}. */
+  private static final Pattern COLUMN = Pattern.compile("^  `([a-z0-9_]+)` (\\S+) COMMENT '.*$");
 
   /** The placeholder for the database that the committed statements contain. */
   public static final String DATABASE_PLACEHOLDER = "${database}";
@@ -29,6 +36,22 @@ public final class AthenaSql {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read Athena SQL file " + relativePath, e);
     }
+  }
+
+  /**
+   * Returns the columns of a generated CREATE TABLE statement, each as its name, a space and its
+   * Athena type, such as {@code units decimal(18,2)}.
+   */
+  public static List<String> ddlColumns(String ddl) {
+    List<String> columns = new ArrayList<>();
+    for (String line : ddl.split("\n")) {
+      Matcher column = COLUMN.matcher(line);
+      if (column.matches()) {
+        columns.add(column.group(1) + " " + column.group(2));
+      }
+    }
+
+    return columns;
   }
 
   /** Configures the lake's JDBC catalog in the shared session and returns its tables. */
