@@ -374,7 +374,7 @@ public final class ExtractorConfig {
   }
 
   /** Reads a {@code .env} file; a missing file gives no settings. Values are never echoed. */
-  static Map<String, String> readDotEnv(Path file) throws ConfigException {
+  public static Map<String, String> readDotEnv(Path file) throws ConfigException {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
