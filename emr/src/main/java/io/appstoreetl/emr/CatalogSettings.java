@@ -135,7 +135,7 @@ public final class CatalogSettings {
   /**
    * Returns the conf for the Iceberg JDBC catalog with its warehouse on S3 through S3FileIO, taking
    * credentials from the AWS SDK's default chain in the Spark process (its environment variables, a
-   * profile or an instance role), so the conf holds no secret.
+   * profile or an instance role), so the conf contains no secret.
    *
    * <p>Outside EMR the Spark classpath must also hold {@code org.apache.iceberg:iceberg-aws-bundle}
    * of the same Iceberg version. Against S3Proxy 2.6.0 the process also needs {@code
@@ -169,8 +169,8 @@ public final class CatalogSettings {
    * Returns the Hadoop settings with which Spark reads {@code s3a://} URIs (the raw zone, a legacy
    * folder) outside EMR, through hadoop-aws 3.3.4. Credentials come from S3A's default providers,
    * which include the {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY} environment
-   * variables, so the conf holds no secret. On EMR, EMRFS serves {@code s3://} and none of this is
-   * needed.
+   * variables, so the conf contains no secret. On EMR, EMRFS serves {@code s3://} and none of this
+   * is needed.
    *
    * @param endpoint an S3-compatible server, or null for AWS
    */

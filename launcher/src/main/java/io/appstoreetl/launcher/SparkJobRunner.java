@@ -61,8 +61,8 @@ final class SparkJobRunner {
 
   /**
    * Returns the Spark conf for S3: {@code s3a://} reads when the lake has S3 access, and the JDBC
-   * catalog with its warehouse on S3 through S3FileIO when the lake is on S3. The conf holds no
-   * secret; the credentials reach the job through its environment.
+   * catalog with its warehouse on S3 through S3FileIO when the lake is on S3. The conf contains no
+   * secret, because the credentials reach the job through its environment.
    */
   static Map<String, String> s3Conf(Lake lake) {
     Map<String, String> conf = new LinkedHashMap<>();
