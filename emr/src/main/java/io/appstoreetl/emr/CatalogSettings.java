@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@link #glue}: AWS Glue catalog and S3FileIO, as EMR Serverless runs the job;
  *   <li>{@link #localJdbc}: Iceberg JDBC catalog on SQLite with a local warehouse folder;
- *   <li>{@link #jdbcWithS3}: the same JDBC catalog with its warehouse on an S3-compatible server
- *       through S3FileIO.
+ *   <li>{@link #jdbcWithS3}: the same JDBC catalog with its warehouse on S3 or an S3-compatible
+ *       server through S3FileIO;
+ *   <li>{@link #s3aReads}: not a catalog, but the Hadoop settings with which the job reads an
+ *       {@code s3a://} raw zone outside EMR.
  * </ul>
  *
  * <p>Every map also sets {@code spark.sql.extensions} to Iceberg's extensions, {@code
@@ -128,6 +130,75 @@ public final class CatalogSettings {
     conf.put("spark.sql.defaultCatalog", catalogName);
 
     return checked(conf);
+  }
+
+  /**
+   * Returns the conf for the Iceberg JDBC catalog with its warehouse on S3 through S3FileIO, taking
+   * credentials from the AWS SDK's default chain in the Spark process (its environment variables, a
+   * profile or an instance role), so the conf contains no secret.
+   *
+   * <p>Outside EMR the Spark classpath must also hold {@code org.apache.iceberg:iceberg-aws-bundle}
+   * of the same Iceberg version. Against S3Proxy 2.6.0 the process also needs {@code
+   * AWS_REQUEST_CHECKSUM_CALCULATION=WHEN_REQUIRED} and {@code
+   * AWS_RESPONSE_CHECKSUM_VALIDATION=WHEN_REQUIRED} in its environment: S3Proxy rejects the CRC32
+   * trailers that the SDK sends by default over plain HTTP.
+   *
+   * @param warehouse an {@code s3://} URI, such as {@code s3://bucket/prefix/warehouse/}
+   * @param endpoint an S3-compatible server, such as {@code http://127.0.0.1:9000}, or null for AWS
+   * @param region the region name the signer uses, such as {@code us-east-1}
+   */
+  public static Map<String, String> jdbcWithS3(
+      String catalogName, String jdbcUri, String warehouse, URI endpoint, String region) {
+    Objects.requireNonNull(region, "region == null");
+    requireScheme("warehouse", warehouse, "s3");
+    String prefix = catalogPrefix(catalogName);
+
+    Map<String, String> conf = jdbc(catalogName, jdbcUri, warehouse);
+    conf.put(prefix + ".io-impl", S3_FILE_IO);
+    if (endpoint != null) {
+      conf.put(prefix + ".s3.endpoint", endpointUri(endpoint).toString());
+      conf.put(prefix + ".s3.path-style-access", "true");
+    }
+    conf.put(prefix + ".client.region", region);
+    conf.put("spark.sql.defaultCatalog", catalogName);
+
+    return checked(conf);
+  }
+
+  /**
+   * Returns the Hadoop settings with which Spark reads {@code s3a://} URIs (the raw zone, a legacy
+   * folder) outside EMR, through hadoop-aws 3.3.4. Credentials come from S3A's default providers,
+   * which include the {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY} environment
+   * variables, so the conf contains no secret. On EMR, EMRFS serves {@code s3://} and none of this
+   * is needed.
+   *
+   * @param endpoint an S3-compatible server, or null for AWS
+   */
+  public static Map<String, String> s3aReads(URI endpoint, String region) {
+    Objects.requireNonNull(region, "region == null");
+    Map<String, String> conf = new LinkedHashMap<>();
+    conf.put("spark.hadoop.fs.s3a.endpoint.region", region);
+    if (endpoint != null) {
+      URI checkedEndpoint = endpointUri(endpoint);
+      conf.put("spark.hadoop.fs.s3a.endpoint", checkedEndpoint.toString());
+      conf.put("spark.hadoop.fs.s3a.path.style.access", "true");
+      conf.put(
+          "spark.hadoop.fs.s3a.connection.ssl.enabled",
+          String.valueOf(checkedEndpoint.getScheme().equalsIgnoreCase("https")));
+    }
+
+    return checked(conf);
+  }
+
+  private static URI endpointUri(URI endpoint) {
+    String scheme =
+        endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || endpoint.getHost() == null) {
+      throw new IllegalArgumentException(
+          "Invalid S3 endpoint: " + endpoint + " (expected http://host:port or https://host)");
+    }
+
+    return endpoint;
   }
 
   /** Returns a copy of {@code conf} with the value of every secret key replaced by {@code ****}. */

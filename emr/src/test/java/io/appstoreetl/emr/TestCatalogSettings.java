@@ -122,6 +122,61 @@ class TestCatalogSettings {
   }
 
   @Test
+  void jdbcWithS3FromEnvironmentHasNoSecret() {
+    Map<String, String> conf =
+        CatalogSettings.jdbcWithS3(
+            "lake",
+            "jdbc:sqlite:/data/catalog.db",
+            "s3://appstore-lake/warehouse/",
+            URI.create("http://127.0.0.1:9000"),
+            "eu-west-1");
+
+    assertThat(conf)
+        .containsExactly(
+            entry("spark.sql.extensions", CatalogSettings.ICEBERG_EXTENSIONS),
+            entry("spark.sql.catalog.lake", CatalogSettings.SPARK_CATALOG),
+            entry("spark.sql.catalog.lake.type", "jdbc"),
+            entry("spark.sql.catalog.lake.uri", "jdbc:sqlite:/data/catalog.db"),
+            entry("spark.sql.catalog.lake.jdbc.schema-version", "V1"),
+            entry("spark.sql.catalog.lake.warehouse", "s3://appstore-lake/warehouse/"),
+            entry("spark.sql.catalog.lake.table-default.format-version", "2"),
+            entry("spark.sql.catalog.lake.io-impl", CatalogSettings.S3_FILE_IO),
+            entry("spark.sql.catalog.lake.s3.endpoint", "http://127.0.0.1:9000"),
+            entry("spark.sql.catalog.lake.s3.path-style-access", "true"),
+            entry("spark.sql.catalog.lake.client.region", "eu-west-1"),
+            entry("spark.sql.defaultCatalog", "lake"));
+  }
+
+  @Test
+  void jdbcWithS3OnAwsHasNoEndpoint() {
+    Map<String, String> conf =
+        CatalogSettings.jdbcWithS3(
+            "lake",
+            "jdbc:sqlite:/data/catalog.db",
+            "s3://appstore-lake/warehouse/",
+            null,
+            "eu-west-1");
+
+    assertThat(conf).doesNotContainKeys("spark.sql.catalog.lake.s3.endpoint");
+    assertThat(conf).containsEntry("spark.sql.catalog.lake.client.region", "eu-west-1");
+  }
+
+  @Test
+  void s3aReadsPointAtEndpoint() {
+    assertThat(CatalogSettings.s3aReads(URI.create("http://127.0.0.1:9000"), "us-east-1"))
+        .containsExactly(
+            entry("spark.hadoop.fs.s3a.endpoint.region", "us-east-1"),
+            entry("spark.hadoop.fs.s3a.endpoint", "http://127.0.0.1:9000"),
+            entry("spark.hadoop.fs.s3a.path.style.access", "true"),
+            entry("spark.hadoop.fs.s3a.connection.ssl.enabled", "false"));
+    assertThat(CatalogSettings.s3aReads(null, "eu-west-1"))
+        .containsExactly(entry("spark.hadoop.fs.s3a.endpoint.region", "eu-west-1"));
+    assertThatThrownBy(() -> CatalogSettings.s3aReads(URI.create("ftp://host"), "us-east-1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Invalid S3 endpoint: ftp://host (expected http://host:port or https://host)");
+  }
+
+  @Test
   void redactedHidesSecretKey() {
     Map<String, String> conf =
         CatalogSettings.jdbcWithS3("lake", "jdbc:sqlite:/c.db", "s3://lake/warehouse/", S3PROXY);

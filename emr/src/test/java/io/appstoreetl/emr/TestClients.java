@@ -1,5 +1,6 @@
 package io.appstoreetl.emr;
 
+import io.appstoreetl.testsupport.S3ProxyServer;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -12,9 +13,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** SDK clients for tests: static test credentials and an endpoint on 127.0.0.1. */
 final class TestClients {
 
-  static final String REGION = "us-east-1";
-  static final String ACCESS_KEY_ID = "test-access-key";
-  static final String SECRET_ACCESS_KEY = "test-secret-key";
+  static final String REGION = S3ProxyServer.REGION;
+  static final String ACCESS_KEY_ID = S3ProxyServer.ACCESS_KEY_ID;
+  static final String SECRET_ACCESS_KEY = S3ProxyServer.SECRET_ACCESS_KEY;
 
   private TestClients() {}
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.appstoreetl.emr.EmrServerlessStub.State;
+import io.appstoreetl.testsupport.S3ProxyExtension;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

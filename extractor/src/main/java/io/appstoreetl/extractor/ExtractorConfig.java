@@ -1,6 +1,8 @@
 package io.appstoreetl.extractor;
 
 import io.appstoreetl.extractor.http.Urls;
+import io.appstoreetl.extractor.raw.RawLocation;
+import io.appstoreetl.extractor.raw.S3RawSettings;
 import io.appstoreetl.extractor.sales.SalesReportType;
 import java.io.IOException;
 import java.net.URI;
@@ -32,6 +34,14 @@ public final class ExtractorConfig {
   public static final String ASC_API_BASE_URL = "ASC_API_BASE_URL";
   public static final String RAW_ROOT = "RAW_ROOT";
   public static final String FINANCE_REGIONS = "FINANCE_REGIONS";
+  public static final String S3_BUCKET = "S3_BUCKET";
+  public static final String S3_PREFIX = "S3_PREFIX";
+  public static final String AWS_REGION = "AWS_REGION";
+  public static final String S3_ENDPOINT_URL = "S3_ENDPOINT_URL";
+  public static final String S3_PART_SIZE_MB = "S3_PART_SIZE_MB";
+  public static final String AWS_ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
+  public static final String AWS_SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
+  public static final String AWS_SESSION_TOKEN = "AWS_SESSION_TOKEN";
 
   /** The consolidated all-regions code of the FINANCIAL report. */
   public static final String DEFAULT_FINANCE_REGION = "ZZ";
@@ -67,7 +77,7 @@ public final class ExtractorConfig {
   private final String vendorNumber;
   private final List<String> appIds;
   private final URI apiBaseUrl;
-  private final Path rawRoot;
+  private final RawLocation rawRoot;
   private final boolean sandbox;
   private final boolean allApps;
   private final Map<SalesReportType, String> salesVersions;
@@ -80,7 +90,7 @@ public final class ExtractorConfig {
       String vendorNumber,
       List<String> appIds,
       URI apiBaseUrl,
-      Path rawRoot,
+      RawLocation rawRoot,
       boolean sandbox,
       boolean allApps,
       Map<SalesReportType, String> salesVersions,
@@ -153,7 +163,7 @@ public final class ExtractorConfig {
         vendorNumber,
         appIds,
         apiBaseUrl,
-        rawRoot(settings, workingDirectory, overrides.rawRoot()),
+        rawLocation(settings, workingDirectory, overrides.rawRoot()),
         overrides.sandbox(),
         overrides.allApps() || appIds.isEmpty(),
         salesVersions(settings),
@@ -226,23 +236,145 @@ public final class ExtractorConfig {
     return settings;
   }
 
-  /** Returns the raw root: the option, else {@code RAW_ROOT}, else {@code ./lake/raw}. */
-  public static Path rawRoot(Map<String, String> settings, Path workingDirectory, String override)
-      throws ConfigException {
-    String text =
-        (override != null ? override : settings.getOrDefault(RAW_ROOT, DEFAULT_RAW_ROOT)).trim();
-    if (text.isEmpty() || text.contains("://")) {
-      throw new ConfigException(
-          "Invalid raw root: "
-              + text
-              + " (expected a local folder; the extractor writes no S3 yet)");
+  /**
+   * Returns the raw root: the option, else {@code RAW_ROOT}, else {@code
+   * s3://<S3_BUCKET>/<S3_PREFIX>/raw} when {@code S3_BUCKET} is set, else {@code ./lake/raw}. An
+   * {@code s3://} root also reads {@code AWS_REGION} (required), {@code S3_ENDPOINT_URL}, {@code
+   * S3_PART_SIZE_MB} and the {@code AWS_*} credentials (without them, the SDK's default chain).
+   */
+  public static RawLocation rawLocation(
+      Map<String, String> settings, Path workingDirectory, String override) throws ConfigException {
+    String text;
+    if (override != null) {
+      text = override.trim();
+    } else if (!isBlank(settings.get(RAW_ROOT))) {
+      text = settings.get(RAW_ROOT).trim();
+    } else if (!isBlank(settings.get(S3_BUCKET))) {
+      String prefix = settings.getOrDefault(S3_PREFIX, "").trim();
+      while (prefix.startsWith("/")) {
+        prefix = prefix.substring(1);
+      }
+      while (prefix.endsWith("/")) {
+        prefix = prefix.substring(0, prefix.length() - 1);
+      }
+      text =
+          "s3://"
+              + settings.get(S3_BUCKET).trim()
+              + "/"
+              + (prefix.isEmpty() ? "" : prefix + "/")
+              + "raw";
+    } else {
+      text = DEFAULT_RAW_ROOT;
     }
 
-    return workingDirectory.resolve(text).normalize();
+    if (S3RawSettings.isS3Uri(text)) {
+      return new RawLocation(null, s3RawSettings(settings, text));
+    }
+    if (text.isEmpty() || text.contains("://")) {
+      throw new ConfigException(
+          "Invalid raw root: " + text + " (expected a local folder or s3://bucket/prefix)");
+    }
+
+    return new RawLocation(workingDirectory.resolve(text).normalize(), null);
+  }
+
+  private static S3RawSettings s3RawSettings(Map<String, String> settings, String uri)
+      throws ConfigException {
+    String[] bucketAndPrefix;
+    try {
+      bucketAndPrefix = S3RawSettings.parseUri(uri);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    String region = settings.get(AWS_REGION);
+    if (isBlank(region)) {
+      throw new ConfigException(
+          "Cannot write the raw zone to "
+              + uri
+              + ": missing "
+              + AWS_REGION
+              + " (set it in the environment or in .env, e.g. us-east-1)");
+    }
+
+    URI endpoint = null;
+    String endpointText = settings.get(S3_ENDPOINT_URL);
+    if (!isBlank(endpointText)) {
+      endpoint = s3Endpoint(endpointText.trim());
+    }
+
+    int partSizeMb = S3RawSettings.DEFAULT_PART_SIZE_MB;
+    String partSizeText = settings.get(S3_PART_SIZE_MB);
+    if (!isBlank(partSizeText)) {
+      try {
+        partSizeMb = Integer.parseInt(partSizeText.trim());
+      } catch (NumberFormatException e) {
+        partSizeMb = -1;
+      }
+      if (partSizeMb < 5 || partSizeMb > S3RawSettings.MAX_PART_SIZE_MB) {
+        throw new ConfigException(
+            "Invalid "
+                + S3_PART_SIZE_MB
+                + ": "
+                + partSizeText.trim()
+                + " (expected a whole number of MiB from 5, the S3 minimum, to "
+                + S3RawSettings.MAX_PART_SIZE_MB
+                + ")");
+      }
+    }
+
+    String accessKeyId = blankToNull(settings.get(AWS_ACCESS_KEY_ID));
+    String secretAccessKey = blankToNull(settings.get(AWS_SECRET_ACCESS_KEY));
+    if ((accessKeyId == null) != (secretAccessKey == null)) {
+      throw new ConfigException(
+          "Invalid AWS credentials: set both "
+              + AWS_ACCESS_KEY_ID
+              + " and "
+              + AWS_SECRET_ACCESS_KEY
+              + ", or neither to use the SDK's default credentials chain");
+    }
+
+    return new S3RawSettings(
+        bucketAndPrefix[0],
+        bucketAndPrefix[1],
+        region.trim(),
+        endpoint,
+        partSizeMb * 1024 * 1024,
+        accessKeyId,
+        secretAccessKey,
+        accessKeyId == null ? null : blankToNull(settings.get(AWS_SESSION_TOKEN)));
+  }
+
+  /** Accepts an http or https URL of a host, with no path, query or fragment. */
+  static URI s3Endpoint(String text) throws ConfigException {
+    String expected = " (expected http://host:port or https://host of an S3-compatible server)";
+    URI url;
+    try {
+      url = URI.create(text);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("Invalid " + S3_ENDPOINT_URL + ": " + text + expected);
+    }
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    boolean valid =
+        (scheme.equals("http") || scheme.equals("https"))
+            && url.getHost() != null
+            && (url.getRawPath() == null
+                || url.getRawPath().isEmpty()
+                || url.getRawPath().equals("/"))
+            && url.getRawQuery() == null
+            && url.getRawFragment() == null;
+    if (!valid) {
+      throw new ConfigException("Invalid " + S3_ENDPOINT_URL + ": " + text + expected);
+    }
+
+    return url;
+  }
+
+  private static String blankToNull(String value) {
+    return isBlank(value) ? null : value.trim();
   }
 
   /** Reads a {@code .env} file; a missing file gives no settings. Values are never echoed. */
-  static Map<String, String> readDotEnv(Path file) throws ConfigException {
+  public static Map<String, String> readDotEnv(Path file) throws ConfigException {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -361,7 +493,12 @@ public final class ExtractorConfig {
     return apiBaseUrl;
   }
 
+  /** Returns the raw zone's local folder, or null when it is on S3. */
   public Path rawRoot() {
+    return rawRoot.folder();
+  }
+
+  public RawLocation rawLocation() {
     return rawRoot;
   }
 

@@ -3,6 +3,8 @@ package io.appstoreetl.extractor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.appstoreetl.extractor.raw.RawLocation;
+import io.appstoreetl.extractor.raw.S3RawSettings;
 import io.appstoreetl.extractor.sales.SalesReportType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -222,11 +224,74 @@ class TestExtractorConfig {
   }
 
   @Test
-  void s3RawRootIsRejected() {
+  void s3BucketSetsS3RawRoot() throws ConfigException {
+    RawLocation location =
+        ExtractorConfig.rawLocation(
+            Map.of(
+                "S3_BUCKET", "appstore-lake",
+                "S3_PREFIX", "/team/etl/",
+                "AWS_REGION", "eu-west-1",
+                "S3_ENDPOINT_URL", "http://127.0.0.1:9000",
+                "S3_PART_SIZE_MB", "8",
+                "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
+                "AWS_SECRET_ACCESS_KEY", "secret-example"),
+            dir,
+            null);
+
+    assertThat(location.folder()).isNull();
+    S3RawSettings s3 = location.s3();
+    assertThat(s3.uri()).isEqualTo("s3://appstore-lake/team/etl/raw");
+    assertThat(s3.bucket()).isEqualTo("appstore-lake");
+    assertThat(s3.prefix()).isEqualTo("team/etl/raw");
+    assertThat(s3.region()).isEqualTo("eu-west-1");
+    assertThat(s3.endpoint()).hasToString("http://127.0.0.1:9000");
+    assertThat(s3.partSizeBytes()).isEqualTo(8 * 1024 * 1024);
+    assertThat(s3.toString()).doesNotContain("secret-example");
+  }
+
+  @Test
+  void rawRootOptionWinsOverS3Bucket() throws ConfigException {
+    Map<String, String> settings = Map.of("S3_BUCKET", "appstore-lake", "AWS_REGION", "us-east-1");
+
+    assertThat(ExtractorConfig.rawLocation(settings, dir, "lake/raw").folder())
+        .isEqualTo(dir.resolve("lake/raw"));
+    assertThat(ExtractorConfig.rawLocation(settings, dir, "s3://other-bucket/x").s3().uri())
+        .isEqualTo("s3://other-bucket/x");
+  }
+
+  @Test
+  void invalidS3SettingsAreNamed() {
     assertThatThrownBy(
-            () -> ExtractorConfig.rawRoot(Map.of("RAW_ROOT", "s3://bucket/raw"), dir, null))
+            () -> ExtractorConfig.rawLocation(Map.of("RAW_ROOT", "s3://bucket/raw"), dir, null))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "Invalid raw root: s3://bucket/raw (expected a local folder; the extractor writes no S3 yet)");
+            "Cannot write the raw zone to s3://bucket/raw: missing AWS_REGION (set it in the"
+                + " environment or in .env, e.g. us-east-1)");
+    assertThatThrownBy(
+            () ->
+                ExtractorConfig.rawLocation(
+                    Map.of("AWS_REGION", "us-east-1"), dir, "s3://Bad_Bucket/raw"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("Invalid raw root: s3://Bad_Bucket/raw (expected s3://bucket");
+    assertThatThrownBy(
+            () ->
+                ExtractorConfig.rawLocation(
+                    Map.of("AWS_REGION", "us-east-1", "S3_PART_SIZE_MB", "4"),
+                    dir,
+                    "s3://bucket/raw"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("Invalid S3_PART_SIZE_MB: 4 (expected a whole number of MiB");
+    assertThatThrownBy(
+            () ->
+                ExtractorConfig.rawLocation(
+                    Map.of("AWS_REGION", "us-east-1", "S3_ENDPOINT_URL", "ftp://host"),
+                    dir,
+                    "s3://bucket/raw"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("Invalid S3_ENDPOINT_URL: ftp://host");
+    assertThatThrownBy(() -> ExtractorConfig.rawLocation(Map.of(), dir, "gs://bucket/raw"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "Invalid raw root: gs://bucket/raw (expected a local folder or s3://bucket/prefix)");
   }
 }

@@ -118,7 +118,7 @@ final class BackfillCommand extends LauncherCommand {
         List.of(
             "backfill",
             "--raw-root",
-            lake.raw().toString(),
+            lake.extractorRawRoot(),
             "--from",
             first.toString(),
             "--to",

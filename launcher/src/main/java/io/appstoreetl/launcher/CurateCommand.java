@@ -46,7 +46,7 @@ final class CurateCommand extends LauncherCommand {
     Lake lake = lake();
     List<String> jobArguments = new ArrayList<>();
     jobArguments.add("--raw-root");
-    jobArguments.add(lake.raw().toUri().toString());
+    jobArguments.add(lake.sparkRawRoot());
     jobArguments.add("--from");
     jobArguments.add(first.toString());
     jobArguments.add("--to");

@@ -130,7 +130,7 @@ final class DailyCommand extends LauncherCommand {
     List<String> arguments = new ArrayList<>();
     arguments.add("extract");
     arguments.add("--raw-root");
-    arguments.add(lake.raw().toString());
+    arguments.add(lake.extractorRawRoot());
     arguments.add("--date");
     arguments.add(metricDate.toString());
     arguments.add("--summary-file");
@@ -148,7 +148,9 @@ final class DailyCommand extends LauncherCommand {
     }
     arguments.addAll(extraExtractorArguments);
 
-    err.printf("Extract: landing what Apple published up to %s in %s%n", metricDate, lake.raw());
+    err.printf(
+        "Extract: landing what Apple published up to %s in %s%n",
+        metricDate, lake.extractorRawRoot());
     ProcessRunner.Result extract =
         new ExtractorRunner(home, processRunner()).run(lake, arguments, environment);
     if (!Files.exists(summaryFile)) {
@@ -166,7 +168,8 @@ final class DailyCommand extends LauncherCommand {
     List<String> jobArguments = curationArguments(lake, dates);
     jobArguments.add("--summary-date");
     jobArguments.add(metricDate.toString());
-    err.printf("Curate: Spark job for %d metric dates into %s%n", dates.size(), lake.warehouse());
+    err.printf(
+        "Curate: Spark job for %d metric dates into %s%n", dates.size(), lake.warehouseLocation());
     ProcessRunner.Result curate =
         sparkJobRunner(home).run(SparkJobRunner.CURATION_JOB, lake, jobArguments);
     if (curate.exitCode() != 0) {
@@ -186,7 +189,7 @@ final class DailyCommand extends LauncherCommand {
   static List<String> curationArguments(Lake lake, Collection<LocalDate> dates) {
     List<String> jobArguments = new ArrayList<>();
     jobArguments.add("--raw-root");
-    jobArguments.add(lake.raw().toUri().toString());
+    jobArguments.add(lake.sparkRawRoot());
     jobArguments.add("--dates");
     jobArguments.add(String.join(",", dates.stream().map(LocalDate::toString).toList()));
     return jobArguments;
@@ -215,7 +218,9 @@ final class DailyCommand extends LauncherCommand {
 
   private static void createDirectories(Lake lake) {
     try {
-      Files.createDirectories(lake.raw());
+      if (lake.s3Lake() == null) {
+        Files.createDirectories(lake.raw());
+      }
       Files.createDirectories(lake.runsDirectory());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create lake folders under " + lake.root(), e);

@@ -2,6 +2,7 @@ package io.appstoreetl.launcher;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +35,11 @@ final class ExtractorRunner {
     command.addAll(arguments);
     // The extractor prints only its summary's path on stdout; the launcher reports from the
     // summary.
-    return processRunner.run(command, environment, Path.of("").toAbsolutePath(), false);
+    Map<String, String> childEnvironment = new HashMap<>();
+    if (lake.s3Access() != null) {
+      childEnvironment.putAll(lake.s3Access().environment());
+    }
+    childEnvironment.putAll(environment);
+    return processRunner.run(command, childEnvironment, Path.of("").toAbsolutePath(), false);
   }
 }

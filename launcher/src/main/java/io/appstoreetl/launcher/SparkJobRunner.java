@@ -1,9 +1,11 @@
 package io.appstoreetl.launcher;
 
+import io.appstoreetl.emr.CatalogSettings;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,12 +43,42 @@ final class SparkJobRunner {
     List<String> submitArguments = new ArrayList<>();
     submitArguments.add("--conf");
     submitArguments.add("spark.sql.shuffle.partitions=8");
+    s3Conf(lake)
+        .forEach(
+            (key, value) -> {
+              submitArguments.add("--conf");
+              submitArguments.add(key + "=" + value);
+            });
     submitArguments.add("--class");
     submitArguments.add(mainClass);
     submitArguments.add(home.jobJar().toString());
     submitArguments.addAll(catalogArguments(lake));
     submitArguments.addAll(jobArguments);
-    return submit(submitArguments, lake.root());
+    Map<String, String> environment =
+        lake.s3Access() == null ? Map.of() : lake.s3Access().environment();
+    return submit(submitArguments, lake.root(), environment);
+  }
+
+  /**
+   * Returns the Spark conf for S3: {@code s3a://} reads when the lake has S3 access, and the JDBC
+   * catalog with its warehouse on S3 through S3FileIO when the lake is on S3. The conf contains no
+   * secret, because the credentials reach the job through its environment.
+   */
+  static Map<String, String> s3Conf(Lake lake) {
+    Map<String, String> conf = new LinkedHashMap<>();
+    if (lake.s3Access() != null) {
+      conf.putAll(lake.s3Access().s3aConf());
+    }
+    if (lake.s3Lake() != null) {
+      conf.putAll(
+          CatalogSettings.jdbcWithS3(
+              Lake.CATALOG_NAME,
+              lake.catalogUri(),
+              lake.s3Lake().warehouse(),
+              lake.s3Access().endpoint(),
+              lake.s3Access().region()));
+    }
+    return conf;
   }
 
   /**
@@ -54,6 +86,12 @@ final class SparkJobRunner {
    * after {@code --master}: {@code --class}, {@code --conf} pairs, the jar and its arguments.
    */
   ProcessRunner.Result submit(List<String> submitArguments, Path workingDirectory) {
+    return submit(submitArguments, workingDirectory, Map.of());
+  }
+
+  /** Runs {@code SparkSubmit} as above, with {@code environment} added to the child's. */
+  ProcessRunner.Result submit(
+      List<String> submitArguments, Path workingDirectory, Map<String, String> environment) {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
     command.addAll(JAVA17_OPENS);
@@ -70,10 +108,14 @@ final class SparkJobRunner {
     command.add("--conf");
     command.add("spark.ui.enabled=false");
     command.addAll(submitArguments);
-    return processRunner.run(command, Map.of(), workingDirectory);
+    return processRunner.run(command, environment, workingDirectory);
   }
 
   static List<String> catalogArguments(Lake lake) {
+    if (lake.s3Lake() != null) {
+      // The catalog comes from the conf of s3Conf, so the job takes only its name.
+      return List.of("--catalog-name", Lake.CATALOG_NAME, "--database", Lake.DATABASE);
+    }
     return List.of(
         "--catalog-uri",
         lake.catalogUri(),

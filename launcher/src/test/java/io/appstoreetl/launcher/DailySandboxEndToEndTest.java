@@ -29,6 +29,7 @@ class DailySandboxEndToEndTest {
   private static final int DAYS = 3;
   private static final int APPS = 3;
   private static final String[] TABLES = {"downloads", "engagement", "sales"};
+  private static final int MIN_ROWS_PER_VARIANT = 500;
 
   @TempDir Path workDirectory;
 
@@ -53,10 +54,15 @@ class DailySandboxEndToEndTest {
             .build();
     try (SandboxServer sandbox = SandboxServer.start(config)) {
       GroundTruth truth = sandbox.groundTruth();
-      assertAnalyticsEqualGroundTruth(truth, config, firstPass.get("downloads"), "App Downloads");
       assertAnalyticsEqualGroundTruth(
-          truth, config, firstPass.get("engagement"), "App Store Discovery and Engagement");
-      assertSalesEqualGroundTruth(truth, firstPass.get("sales"), lastDay);
+          truth, config, firstPass.get("downloads"), "App Downloads", MIN_ROWS_PER_VARIANT);
+      assertAnalyticsEqualGroundTruth(
+          truth,
+          config,
+          firstPass.get("engagement"),
+          "App Store Discovery and Engagement",
+          MIN_ROWS_PER_VARIANT);
+      assertSalesEqualGroundTruth(truth, firstPass.get("sales"), FIRST_DAY, lastDay);
     }
 
     for (int day = 0; day < DAYS; day++) {
@@ -90,12 +96,16 @@ class DailySandboxEndToEndTest {
     assertThat(result.stdout()).as("daily --date %s output", date).contains("Extracted:");
   }
 
-  /** Compares the Standard and the Detailed rows of one report family with the ground truth. */
-  private static void assertAnalyticsEqualGroundTruth(
+  /**
+   * Compares the Standard and the Detailed rows of one report family with the ground truth, and
+   * checks that each variant had at least {@code minRowsPerVariant} rows to compare.
+   */
+  static void assertAnalyticsEqualGroundTruth(
       GroundTruth truth,
       SandboxConfig config,
       List<Map<String, JsonNode>> tableRows,
-      String report) {
+      String report,
+      int minRowsPerVariant) {
     Map<String, List<Map<String, JsonNode>>> byVariantAppAndDate =
         TableRows.groupBy(
             tableRows, "report_variant", "app_apple_id", "metric_date", "granularity");
@@ -125,7 +135,7 @@ class DailySandboxEndToEndTest {
           variantRows += expected.size();
         }
       }
-      assertThat(variantRows).as("%s rows compared", reportName).isGreaterThan(500);
+      assertThat(variantRows).as("%s rows compared", reportName).isGreaterThan(minRowsPerVariant);
       comparedRows += variantRows;
     }
     List<Map<String, JsonNode>> dailyRows =
@@ -133,14 +143,16 @@ class DailySandboxEndToEndTest {
     assertThat(dailyRows).as("%s DAILY table rows", report).hasSize(comparedRows);
   }
 
-  private static void assertSalesEqualGroundTruth(
-      GroundTruth truth, List<Map<String, JsonNode>> tableRows, LocalDate lastDay) {
+  /** Compares the sales rows from two weeks before {@code firstDay} to {@code lastDay}. */
+  static void assertSalesEqualGroundTruth(
+      GroundTruth truth,
+      List<Map<String, JsonNode>> tableRows,
+      LocalDate firstDay,
+      LocalDate lastDay) {
     Map<String, List<Map<String, JsonNode>>> byDate = TableRows.groupBy(tableRows, "metric_date");
     int comparedRows = 0;
     // The extractor also fetches the daily sales reports of the week before each run's date.
-    for (LocalDate date = FIRST_DAY.minusDays(14);
-        !date.isAfter(lastDay);
-        date = date.plusDays(1)) {
+    for (LocalDate date = firstDay.minusDays(14); !date.isAfter(lastDay); date = date.plusDays(1)) {
       List<Map<String, String>> expectedRows = truth.salesRows(date);
       List<Map<String, JsonNode>> actualRows = byDate.getOrDefault(date + "|", List.of());
       List<Map<String, String>> expected = new ArrayList<>();
@@ -157,7 +169,7 @@ class DailySandboxEndToEndTest {
     assertThat(tableRows).as("sales table rows").hasSize(comparedRows);
   }
 
-  private static List<Map<String, String>> withoutLoadTime(List<Map<String, JsonNode>> rows) {
+  static List<Map<String, String>> withoutLoadTime(List<Map<String, JsonNode>> rows) {
     List<Map<String, String>> result = new ArrayList<>();
     for (Map<String, JsonNode> row : rows) {
       Map<String, String> copy = new HashMap<>();

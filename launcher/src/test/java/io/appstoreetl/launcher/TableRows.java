@@ -36,6 +36,16 @@ final class TableRows {
   /** Reads every row of the given tables with one Spark job; keys are table names. */
   static Map<String, List<Map<String, JsonNode>>> readTables(
       Path lakeDirectory, Path output, String... tables) throws IOException {
+    return readTables(lakeDirectory, List.of(), output, tables);
+  }
+
+  /**
+   * Reads every row of the given tables as above, with {@code lakeOptions} (such as {@code --s3})
+   * added to the query command.
+   */
+  static Map<String, List<Map<String, JsonNode>>> readTables(
+      Path lakeDirectory, List<String> lakeOptions, Path output, String... tables)
+      throws IOException {
     StringBuilder sql = new StringBuilder();
     for (String table : tables) {
       if (sql.length() > 0) {
@@ -47,16 +57,10 @@ final class TableRows {
               "' AS table_name, to_json(struct(*), map('ignoreNullFields', 'false')) AS row_json FROM appstore.")
           .append(table);
     }
-    LauncherRun.Result result =
-        LauncherRun.run(
-            "query",
-            "--lake",
-            lakeDirectory.toString(),
-            "--format",
-            "jsonl",
-            "--output",
-            output.toString(),
-            sql.toString());
+    List<String> arguments = new ArrayList<>(List.of("query", "--lake", lakeDirectory.toString()));
+    arguments.addAll(lakeOptions);
+    arguments.addAll(List.of("--format", "jsonl", "--output", output.toString(), sql.toString()));
+    LauncherRun.Result result = LauncherRun.run(arguments.toArray(String[]::new));
     assertThat(result.exitCode()).as("query exit code; stderr:%n%s", result.stderr()).isZero();
 
     Map<String, List<Map<String, JsonNode>>> rows = new TreeMap<>();

@@ -106,8 +106,16 @@ final class InstanceLander {
         instance.id());
   }
 
-  boolean isLanded(String unitKey) {
-    return rawZone.exists(unitKey + RawKeys.MANIFEST);
+  /** Returns whether the unit has a manifest; a failed check fails this unit only. */
+  boolean isLanded(String unitKey) throws UnitLandingException {
+    try {
+      return rawZone.exists(unitKey + RawKeys.MANIFEST);
+    } catch (InterruptedIOException e) {
+      throw new UnitLandingException("Interrupted while checking " + unitKey, e);
+    } catch (IOException e) {
+      throw new UnitLandingException(
+          "Cannot check whether " + unitKey + " is landed: " + e.getMessage(), e);
+    }
   }
 
   /**

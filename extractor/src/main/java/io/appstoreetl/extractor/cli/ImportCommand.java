@@ -9,7 +9,7 @@ import io.appstoreetl.extractor.ExtractorVersion;
 import io.appstoreetl.extractor.imports.ImportResult;
 import io.appstoreetl.extractor.imports.SalesFileImporter;
 import io.appstoreetl.extractor.raw.AttemptIds;
-import io.appstoreetl.extractor.raw.RawZone;
+import io.appstoreetl.extractor.raw.RawLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,9 @@ final class ImportCommand implements Callable<Integer> {
   @Option(
       names = "--raw-root",
       paramLabel = "DIR",
-      description = "Raw zone folder (default: RAW_ROOT or ./lake/raw).")
+      description =
+          "Raw zone folder or s3://bucket/prefix (default: RAW_ROOT, else"
+              + " s3://S3_BUCKET/S3_PREFIX/raw when S3_BUCKET is set, else ./lake/raw).")
   private String rawRoot;
 
   @Option(
@@ -58,10 +60,10 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path root;
+    RawLocation root;
     try {
       root =
-          ExtractorConfig.rawRoot(
+          ExtractorConfig.rawLocation(
               ExtractorConfig.settings(context.environment(), context.workingDirectory()),
               context.workingDirectory(),
               rawRoot);
@@ -73,7 +75,7 @@ final class ImportCommand implements Callable<Integer> {
     ObjectMapper mapper = new ObjectMapper();
     SalesFileImporter importer =
         new SalesFileImporter(
-            new RawZone(root, mapper),
+            root.open(mapper),
             new AttemptIds(context.clock()),
             context.clock(),
             ExtractorVersion.get());

@@ -41,7 +41,9 @@ final class RunSettings {
   @Option(
       names = "--raw-root",
       paramLabel = "DIR",
-      description = "Raw zone folder (default: RAW_ROOT or ./lake/raw).")
+      description =
+          "Raw zone folder or s3://bucket/prefix (default: RAW_ROOT, else"
+              + " s3://S3_BUCKET/S3_PREFIX/raw when S3_BUCKET is set, else ./lake/raw).")
   String rawRoot;
 
   @Option(
@@ -149,7 +151,7 @@ final class RunSettings {
             .clock(context.clock())
             .userAgent("appstore-etl-extractor/" + ExtractorVersion.get())
             .build();
-    RawZone rawZone = new RawZone(config.rawRoot(), mapper);
+    RawZone rawZone = config.rawLocation().open(mapper);
     RunProgress progress =
         context.stderrIsTerminal()
             ? new TerminalProgress(context.err(), client.stats()::bytesReceived, System::nanoTime)
@@ -167,7 +169,7 @@ final class RunSettings {
           target,
           mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(summary.toJson(mapper)));
     }
-    context.out().println(rawZone.resolve(ExtractRun.summaryKey(summary)));
+    context.out().println(rawZone.location(ExtractRun.summaryKey(summary)));
     if (summary.errorsTotal() > 0) {
       context
           .err()

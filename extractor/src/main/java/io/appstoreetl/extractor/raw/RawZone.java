@@ -2,56 +2,62 @@ package io.appstoreetl.extractor.raw;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The raw zone on a local file system: keys are {@code /}-separated paths below the root.
+ * The raw zone: keys are {@code /}-separated paths below the root, stored in a local folder or
+ * under an S3 prefix (see {@link RawStore}).
  *
- * <p>Attempt files are created new and never overwritten. Small JSON documents (manifests, index
- * entries, the request registry, run summaries) are written to a hidden temporary file beside their
- * key and then renamed onto it, so that a reader sees either nothing or the whole document.
- *
- * <p>NOTE: only local folders are supported; an {@code s3://} root is rejected by the
- * configuration.
+ * <p>Every key is checked here before it reaches the store, so no key can leave the root. Attempt
+ * files are created new and never overwritten; small JSON documents (manifests, index entries, the
+ * request registry, run summaries) are replaced whole, so that a reader sees either nothing or the
+ * whole document.
  */
-public class RawZone {
+public class RawZone implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(RawZone.class);
 
-  private final Path root;
+  private final RawStore store;
   private final ObjectMapper mapper;
 
+  /** Returns the raw zone in the local folder {@code root}. */
   public RawZone(Path root, ObjectMapper mapper) {
-    this.root = root.toAbsolutePath().normalize();
-    this.mapper = mapper;
+    this(new LocalRawStore(root), mapper);
   }
 
-  public Path root() {
-    return root;
+  public RawZone(RawStore store, ObjectMapper mapper) {
+    this.store = store;
+    this.mapper = mapper;
   }
 
   public ObjectMapper mapper() {
     return mapper;
   }
 
-  /** Maps a key to its path, rejecting any key that could leave the root. */
-  public Path resolve(String key) {
+  /**
+   * Returns where {@code key} is stored (a path or an {@code s3://} URI), rejecting any key that
+   * could leave the root.
+   */
+  public String location(String key) {
+    return store.location(checked(key));
+  }
+
+  /**
+   * Returns {@code key} unchanged if it is {@code a/b/c} form without empty, {@code .} or {@code
+   * ..} segments.
+   *
+   * @throws InvalidKeyValueException otherwise
+   */
+  static String checked(String key) {
     if (key == null
         || key.isEmpty()
         || key.startsWith("/")
@@ -62,53 +68,29 @@ public class RawZone {
       throw new InvalidKeyValueException("Invalid raw-zone key: " + key + " (expected a/b/c)");
     }
 
-    Path path = root.resolve(key).normalize();
-    if (!path.startsWith(root)) {
-      throw new InvalidKeyValueException("Invalid raw-zone key: " + key + " (leaves the root)");
-    }
-
-    return path;
+    return key;
   }
 
-  public boolean exists(String key) {
-    return Files.exists(resolve(key));
+  public boolean exists(String key) throws IOException {
+    return store.exists(checked(key));
   }
 
   /** Opens a new file for writing; fails if the key exists, because attempts are never reused. */
   public OutputStream createNew(String key) throws IOException {
-    Path path = resolve(key);
-    Files.createDirectories(path.getParent());
-
-    return Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    return store.createNew(checked(key));
   }
 
   public InputStream open(String key) throws IOException {
-    return Files.newInputStream(resolve(key));
+    return store.open(checked(key));
   }
 
   public Optional<byte[]> readIfExists(String key) throws IOException {
-    try {
-      return Optional.of(Files.readAllBytes(resolve(key)));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    }
+    return store.readIfExists(checked(key));
   }
 
-  /** Writes {@code bytes} to a temporary file beside {@code key} and renames it onto the key. */
+  /** Replaces the document at {@code key} with {@code bytes} in one step. */
   public void writeAtomically(String key, byte[] bytes) throws IOException {
-    Path path = resolve(key);
-    Files.createDirectories(path.getParent());
-    Path temporary = path.resolveSibling("." + path.getFileName() + ".tmp-" + UUID.randomUUID());
-    try {
-      Files.write(temporary, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      try {
-        Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    store.writeAtomically(checked(key), bytes);
   }
 
   public void writeJson(String key, Object document) throws IOException {
@@ -117,20 +99,7 @@ public class RawZone {
 
   /** Lists the names of the folders directly below {@code folderKey}, sorted; empty if absent. */
   public List<String> listFolders(String folderKey) throws IOException {
-    Path folder = resolve(folderKey);
-    List<String> names = new ArrayList<>();
-    if (!Files.isDirectory(folder)) {
-      return names;
-    }
-
-    try (DirectoryStream<Path> children = Files.newDirectoryStream(folder, Files::isDirectory)) {
-      for (Path child : children) {
-        names.add(child.getFileName().toString());
-      }
-    }
-    names.sort(null);
-
-    return names;
+    return store.listFolders(checked(folderKey));
   }
 
   /**
@@ -146,5 +115,10 @@ public class RawZone {
     }
     writeJson(unitKey + RawKeys.MANIFEST, manifest);
     LOG.debug("Published unit {} with {} index entries", unitKey, indexDates.size());
+  }
+
+  @Override
+  public void close() throws IOException {
+    store.close();
   }
 }

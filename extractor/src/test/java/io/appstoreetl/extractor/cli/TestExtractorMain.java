@@ -534,14 +534,15 @@ class TestExtractorMain {
   }
 
   @Test
-  void s3RawRootIsUsageError() throws IOException {
+  void s3RawRootWithoutRegionIsUsageError() throws IOException {
     Files.writeString(dir.resolve("S_D_1.txt"), "SKU\n");
 
     assertThat(run("import", "--raw-root", "s3://bucket/raw", "S_D_1.txt"))
         .isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString().trim())
         .isEqualTo(
-            "Invalid raw root: s3://bucket/raw (expected a local folder; the extractor writes no S3 yet)");
+            "Cannot write the raw zone to s3://bucket/raw: missing AWS_REGION (set it in the"
+                + " environment or in .env, e.g. us-east-1)");
   }
 
   @Test

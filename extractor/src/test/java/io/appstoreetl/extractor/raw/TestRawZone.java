@@ -148,7 +148,7 @@ class TestRawZone {
     RawZone zone = new RawZone(root, TestSupport.MAPPER);
 
     for (String key : List.of("../x", "a/../../x", "/etc/passwd", "a//b", "a\\b", "./a")) {
-      assertThatThrownBy(() -> zone.resolve(key))
+      assertThatThrownBy(() -> zone.location(key))
           .as(key)
           .isInstanceOf(InvalidKeyValueException.class)
           .hasMessageStartingWith("Invalid raw-zone key: " + key);

@@ -1,4 +1,4 @@
-package io.appstoreetl.emr;
+package io.appstoreetl.testsupport;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,11 +16,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * S3Proxy, a real S3 API server, started as its own process on 127.0.0.1 with a filesystem backend
- * under a test folder and SigV4 authentication with the test credentials.
+ * under a test folder and SigV4 authentication with the test credentials {@link #ACCESS_KEY_ID} and
+ * {@link #SECRET_ACCESS_KEY}.
+ *
+ * <p>It runs outside the test JVM because its jakarta and javax annotation classes clash with
+ * Spark's. The system property {@value #JAR_PROPERTY} names its {@code jar-with-dependencies},
+ * which the test-support module copies to {@code test-support/target/s3proxy/s3proxy.jar}.
  */
-final class S3ProxyServer implements AutoCloseable {
+public final class S3ProxyServer implements AutoCloseable {
 
-  static final String JAR_PROPERTY = "s3proxy.jar";
+  public static final String JAR_PROPERTY = "s3proxy.jar";
+  public static final String REGION = "us-east-1";
+  public static final String ACCESS_KEY_ID = "test-access-key";
+  public static final String SECRET_ACCESS_KEY = "test-secret-key";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   private final Process process;
@@ -34,7 +42,7 @@ final class S3ProxyServer implements AutoCloseable {
   }
 
   /** Starts S3Proxy and returns once it responds to HTTP requests. */
-  static S3ProxyServer start(Path directory) throws IOException, InterruptedException {
+  public static S3ProxyServer start(Path directory) throws IOException, InterruptedException {
     String jar = System.getProperty(JAR_PROPERTY);
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
       throw new IllegalStateException(
@@ -54,8 +62,8 @@ final class S3ProxyServer implements AutoCloseable {
         List.of(
             "s3proxy.endpoint=" + endpoint,
             "s3proxy.authorization=aws-v2-or-v4",
-            "s3proxy.identity=" + TestClients.ACCESS_KEY_ID,
-            "s3proxy.credential=" + TestClients.SECRET_ACCESS_KEY,
+            "s3proxy.identity=" + ACCESS_KEY_ID,
+            "s3proxy.credential=" + SECRET_ACCESS_KEY,
             "jclouds.provider=filesystem-nio2",
             "jclouds.identity=unused",
             "jclouds.credential=unused",
@@ -73,7 +81,7 @@ final class S3ProxyServer implements AutoCloseable {
     return server;
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return endpoint;
   }
 
