@@ -30,11 +30,19 @@ final class SparkJobRunner {
   private final EtlHome home;
   private final ProcessRunner processRunner;
   private final String master;
+  private final Map<String, String> environment;
 
   SparkJobRunner(EtlHome home, ProcessRunner processRunner, String master) {
+    this(home, processRunner, master, Map.of());
+  }
+
+  /** With {@code environment} added to the job process's environment (tests use it). */
+  SparkJobRunner(
+      EtlHome home, ProcessRunner processRunner, String master, Map<String, String> environment) {
     this.home = home;
     this.processRunner = processRunner;
     this.master = master;
+    this.environment = Map.copyOf(environment);
   }
 
   ProcessRunner.Result run(String mainClass, Lake lake, List<String> jobArguments) {
@@ -70,7 +78,7 @@ final class SparkJobRunner {
     command.add("--conf");
     command.add("spark.ui.enabled=false");
     command.addAll(submitArguments);
-    return processRunner.run(command, Map.of(), workingDirectory);
+    return processRunner.run(command, environment, workingDirectory);
   }
 
   static List<String> catalogArguments(Lake lake) {

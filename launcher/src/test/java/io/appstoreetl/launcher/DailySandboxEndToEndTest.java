@@ -91,7 +91,7 @@ class DailySandboxEndToEndTest {
   }
 
   /** Compares the Standard and the Detailed rows of one report family with the ground truth. */
-  private static void assertAnalyticsEqualGroundTruth(
+  static void assertAnalyticsEqualGroundTruth(
       GroundTruth truth,
       SandboxConfig config,
       List<Map<String, JsonNode>> tableRows,
@@ -133,7 +133,7 @@ class DailySandboxEndToEndTest {
     assertThat(dailyRows).as("%s DAILY table rows", report).hasSize(comparedRows);
   }
 
-  private static void assertSalesEqualGroundTruth(
+  static void assertSalesEqualGroundTruth(
       GroundTruth truth, List<Map<String, JsonNode>> tableRows, LocalDate lastDay) {
     Map<String, List<Map<String, JsonNode>>> byDate = TableRows.groupBy(tableRows, "metric_date");
     int comparedRows = 0;

@@ -144,6 +144,7 @@ public class RawZone {
       ObjectNode entry = mapper.createObjectNode().put("unit", unitKey);
       writeJson(RawKeys.indexEntry(date.toString(), unitKey), entry);
     }
+    CrashTestPause.beforeManifest(unitKey);
     writeJson(unitKey + RawKeys.MANIFEST, manifest);
     LOG.debug("Published unit {} with {} index entries", unitKey, indexDates.size());
   }
