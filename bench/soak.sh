@@ -4,7 +4,7 @@
 # day once more without faults, then a row-by-row comparison of the analytics tables and `sales`
 # with the sandbox's ground truth. The last line is `soak_days=<n> apps=<n> mismatched_rows=<n>`.
 # Arguments, all optional: [days] [apps] [seed] [work folder], defaults 30 92 7 and a temporary
-# folder that is deleted at the end. It took about ... on 2 cores (docs/benchmarks.md).
+# folder that is deleted at the end. Recorded runs and their times: docs/benchmarks.md.
 set -euo pipefail
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
