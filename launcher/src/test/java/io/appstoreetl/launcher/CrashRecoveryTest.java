@@ -335,8 +335,8 @@ class CrashRecoveryTest {
   }
 
   /**
-   * Every analytics unit folder has a manifest; every file a manifest lists exists with the listed
-   * size and MD5; none of the files the killed run left without a manifest is listed.
+   * Checks that every analytics unit folder has a manifest and that every listed file has its
+   * listed size and MD5. No file that a killed run left without a manifest may be listed.
    */
   private static void assertRawZoneComplete(Lake lake, Set<String> leftBehind) throws Exception {
     List<Path> units = analyticsUnitFolders(lake);
