@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -80,6 +81,12 @@ final class DailyCommand extends LauncherCommand {
       defaultValue = "42")
   long seed;
 
+  /**
+   * Called with the sandbox once it has started, before the extractor runs. The soak benchmark
+   * switches on faults here; the command line leaves it empty.
+   */
+  Consumer<SandboxServer> sandboxStarted = server -> {};
+
   @Override
   public Integer call() {
     LocalDate metricDate = metricDate();
@@ -108,6 +115,7 @@ final class DailyCommand extends LauncherCommand {
       err.printf(
           "Sandbox: App Store Connect emulator at %s with %d apps, data from %s, today %s%n",
           server.baseUrl(), settings.appCount(), settings.historyStart(), today);
+      sandboxStarted.accept(server);
       Map<String, String> environment = sandboxLake.extractorEnvironment(settings, server);
       List<String> extraArguments = List.of("--sandbox", "--api-base-url", server.baseUrl());
       int exitCode = runDaily(home, lake, metricDate, extraArguments, environment);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runs a child process, copying its stdout to this process's stdout (and keeping a copy) and its
@@ -25,10 +26,17 @@ final class ProcessRunner {
 
   private final PrintStream out;
   private final PrintStream err;
+  private final Consumer<Process> started;
 
   ProcessRunner(PrintStream out, PrintStream err) {
+    this(out, err, process -> {});
+  }
+
+  /** With {@code started} called with each child process once it runs (tests kill it). */
+  ProcessRunner(PrintStream out, PrintStream err, Consumer<Process> started) {
     this.out = out;
     this.err = err;
+    this.started = started;
   }
 
   Result run(List<String> command, Map<String, String> environment, Path workingDirectory) {
@@ -53,6 +61,7 @@ final class ProcessRunner {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start process " + command.get(0), e);
     }
+    started.accept(process);
     try {
       process.getOutputStream().close();
     } catch (IOException e) {

@@ -32,11 +32,19 @@ final class SparkJobRunner {
   private final EtlHome home;
   private final ProcessRunner processRunner;
   private final String master;
+  private final Map<String, String> environment;
 
   SparkJobRunner(EtlHome home, ProcessRunner processRunner, String master) {
+    this(home, processRunner, master, Map.of());
+  }
+
+  /** With {@code environment} added to the job process's environment (tests use it). */
+  SparkJobRunner(
+      EtlHome home, ProcessRunner processRunner, String master, Map<String, String> environment) {
     this.home = home;
     this.processRunner = processRunner;
     this.master = master;
+    this.environment = Map.copyOf(environment);
   }
 
   ProcessRunner.Result run(String mainClass, Lake lake, List<String> jobArguments) {

@@ -12,13 +12,20 @@ final class LauncherRun {
   private LauncherRun() {}
 
   static Result run(String... args) {
+    return run(commandLine -> {}, args);
+  }
+
+  /** Runs the launcher after {@code configure} has set up its command objects. */
+  static Result run(java.util.function.Consumer<picocli.CommandLine> configure, String... args) {
     ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     PrintStream out =
         new PrintStream(new TeeOutput(outBytes, System.out), true, StandardCharsets.UTF_8);
     PrintStream err =
         new PrintStream(new TeeOutput(errBytes, System.err), true, StandardCharsets.UTF_8);
-    int exitCode = AppstoreEtl.commandLine(out, err).execute(args);
+    picocli.CommandLine commandLine = AppstoreEtl.commandLine(out, err);
+    configure.accept(commandLine);
+    int exitCode = commandLine.execute(args);
     out.flush();
     err.flush();
     return new Result(

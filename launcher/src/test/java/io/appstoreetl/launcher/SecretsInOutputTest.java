@@ -2,6 +2,7 @@ package io.appstoreetl.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.appstoreetl.sandbox.SandboxServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,13 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs the daily job for one day against the sandbox and looks for the run's secrets in what it
  * printed and in the lake. The output scanned is the launcher's stdout and stderr, which include
- * its child processes' output; the files are the run summaries and the raw zone's manifests. The
- * secrets are the private key (its file text, Base64 and DER bytes), any JWT and any presigned URL
- * signature.
+ * its child processes' log lines and exception texts; the files are every file of the lake (run
+ * summaries, manifests, index entries, logs, table data and metadata) except the sandbox's own key
+ * folder.
  *
- * <p>NOTE: JWTs and presigned URL signatures are found by their shape ({@code eyJ...} in three
- * base64url parts, {@code X-Amz-Signature=} with a value), not compared with the values the sandbox
- * issued, because the sandbox that {@code daily --sandbox} starts is not reachable from the test.
+ * <p>The secrets are the exact ones of that run: the private key (its PEM text, each PEM line, the
+ * Base64 and base64url of its DER bytes and the DER bytes themselves), every bearer token the
+ * sandbox received (every JWT the extractor signed) and the signature part of each, and every
+ * presigned URL signature the sandbox handed out. The test also looks for anything shaped like a
+ * JWT or a presigned signature. A self-check first plants each kind of secret in a text and makes
+ * sure the scan reports it.
  */
 class SecretsInOutputTest {
 
@@ -50,8 +56,13 @@ class SecretsInOutputTest {
   @Test
   void dailyRunLeaksNoSecret() throws IOException {
     Path lake = workDirectory.resolve("lake");
+    AtomicReference<SandboxServer> sandbox = new AtomicReference<>();
     LauncherRun.Result result =
         LauncherRun.run(
+            commandLine ->
+                ((DailyCommand) commandLine.getSubcommands().get("daily").getCommand())
+                        .sandboxStarted =
+                    sandbox::set,
             "daily",
             "--sandbox",
             "--apps",
@@ -64,19 +75,22 @@ class SecretsInOutputTest {
             "local[2]");
     assertThat(result.exitCode()).as("daily exit code; stderr:%n%s", result.stderr()).isZero();
 
+    assertThat(sandbox.get()).as("sandbox started by the daily run").isNotNull();
+
     Map<String, byte[]> scanned = new LinkedHashMap<>();
     scanned.put("launcher stdout", result.stdout().getBytes(StandardCharsets.UTF_8));
     scanned.put("launcher stderr", result.stderr().getBytes(StandardCharsets.UTF_8));
-    for (Path file : summaryAndManifestFiles(lake)) {
+    for (Path file : lakeFiles(lake)) {
       scanned.put(lake.relativize(file).toString(), Files.readAllBytes(file));
     }
     assertThat(scanned.keySet())
         .as("scanned files")
         .anyMatch(name -> name.startsWith("runs"))
-        .anyMatch(name -> name.startsWith("raw") && name.contains("manifest"));
+        .anyMatch(name -> name.startsWith("raw") && name.contains("manifest"))
+        .anyMatch(name -> name.startsWith("warehouse"));
 
     Map<String, byte[]> secrets = keySecrets(lake.resolve("sandbox"));
-    // Controls: the scan finds the key in its own file and a token and a URL of the usual shapes.
+    // Controls: the key secrets are found in the key file itself.
     byte[] keyFile = Files.readAllBytes(onlyKeyFile(lake.resolve("sandbox")));
     for (Map.Entry<String, byte[]> secret : secrets.entrySet()) {
       if (secret.getKey().startsWith("private key file")
@@ -89,19 +103,75 @@ class SecretsInOutputTest {
     assertThat(secrets.keySet())
         .as("secrets")
         .anyMatch(n -> n.startsWith("private key Base64 line"));
-    assertThat(JWT.matcher(EXAMPLE_TOKEN).find()).as("JWT pattern matches a token").isTrue();
-    assertThat(PRESIGNED_SIGNATURE.matcher(EXAMPLE_URL).find())
-        .as("signature pattern matches a presigned URL")
-        .isTrue();
 
+    Set<String> tokens = sandbox.get().receivedBearerTokens();
+    Set<String> signatures = sandbox.get().issuedUrlSignatures();
+    assertThat(tokens).as("bearer tokens the sandbox received").isNotEmpty();
+    assertThat(signatures).as("presigned URL signatures the sandbox handed out").isNotEmpty();
+    int number = 0;
+    for (String token : tokens) {
+      number++;
+      assertThat(token).as("received bearer token %d", number).matches(JWT);
+      secrets.put("JWT " + number, token.getBytes(StandardCharsets.US_ASCII));
+      String signaturePart = token.substring(token.lastIndexOf('.') + 1);
+      secrets.put(
+          "JWT " + number + " signature", signaturePart.getBytes(StandardCharsets.US_ASCII));
+    }
+    number = 0;
+    for (String signature : signatures) {
+      number++;
+      secrets.put(
+          "presigned URL signature " + number, signature.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    // Self-check: each kind of secret planted in a log-like text is reported.
+    String anySignature = signatures.iterator().next();
+    String anyToken = tokens.iterator().next();
+    String keyLine = new String(secrets.get("private key Base64"), StandardCharsets.US_ASCII);
+    Map<String, byte[]> planted = new LinkedHashMap<>();
+    planted.put(
+        "planted URL",
+        ("GET http://127.0.0.1/f.gz?X-Amz-Date=1&amp;X-Amz-Signature=" + anySignature + " failed")
+            .getBytes(StandardCharsets.UTF_8));
+    planted.put(
+        "planted token", ("Authorization: Bearer " + anyToken).getBytes(StandardCharsets.UTF_8));
+    planted.put(
+        "planted key",
+        ("Cannot parse key " + keyLine.substring(0, 64)).getBytes(StandardCharsets.UTF_8));
+    planted.put("planted DER", secrets.get("private key DER bytes"));
+    List<String> plantedFindings = scan(planted, secrets);
+    assertThat(plantedFindings)
+        .as("findings in planted texts")
+        .anyMatch(f -> f.startsWith("presigned URL signature") && f.endsWith("in planted URL"))
+        .anyMatch(f -> f.startsWith("JWT") && f.endsWith("in planted token"))
+        .anyMatch(f -> f.startsWith("private key Base64 line") && f.endsWith("in planted key"))
+        .anyMatch(f -> f.startsWith("private key DER bytes") && f.endsWith("in planted DER"));
+    assertThat(
+            scan(
+                Map.of(
+                    "example token", EXAMPLE_TOKEN.getBytes(StandardCharsets.US_ASCII),
+                    "example URL", EXAMPLE_URL.getBytes(StandardCharsets.US_ASCII)),
+                Map.of()))
+        .as("shape findings in an example token and URL")
+        .hasSize(2);
+    assertThat(
+            scan(Map.of("clean text", "no secret here".getBytes(StandardCharsets.UTF_8)), secrets))
+        .as("findings in a clean text")
+        .isEmpty();
+
+    assertThat(scan(scanned, secrets)).as("secrets found in output and lake files").isEmpty();
+  }
+
+  /** Returns where each exact secret, and each JWT or signature shape, occurs in the sources. */
+  private static List<String> scan(Map<String, byte[]> sources, Map<String, byte[]> secrets) {
     List<String> found = new ArrayList<>();
-    for (Map.Entry<String, byte[]> source : scanned.entrySet()) {
+    for (Map.Entry<String, byte[]> source : sources.entrySet()) {
+      String text = new String(source.getValue(), StandardCharsets.ISO_8859_1);
       for (Map.Entry<String, byte[]> secret : secrets.entrySet()) {
-        if (indexOf(source.getValue(), secret.getValue()) >= 0) {
+        if (text.contains(new String(secret.getValue(), StandardCharsets.ISO_8859_1))) {
           found.add(secret.getKey() + " in " + source.getKey());
         }
       }
-      String text = new String(source.getValue(), StandardCharsets.ISO_8859_1);
       for (Pattern pattern : List.of(JWT, PRESIGNED_SIGNATURE)) {
         Matcher matcher = pattern.matcher(text);
         if (matcher.find()) {
@@ -110,8 +180,7 @@ class SecretsInOutputTest {
         }
       }
     }
-
-    assertThat(found).as("secrets found in output and lake files").isEmpty();
+    return found;
   }
 
   /** Returns the key file's text, its Base64 body, each Base64 line and the DER bytes. */
@@ -129,7 +198,14 @@ class SecretsInOutputTest {
             "private key Base64 line " + (i + 1), lines[i].getBytes(StandardCharsets.US_ASCII));
       }
     }
-    secrets.put("private key DER bytes", Base64.getDecoder().decode(base64));
+    byte[] der = Base64.getDecoder().decode(base64);
+    secrets.put("private key DER bytes", der);
+    secrets.put(
+        "private key DER base64url",
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(der)
+            .getBytes(StandardCharsets.US_ASCII));
     return secrets;
   }
 
@@ -143,18 +219,12 @@ class SecretsInOutputTest {
     return keys.get(0);
   }
 
-  /** Returns the run summaries and the raw zone's manifests and index entries. */
-  private static List<Path> summaryAndManifestFiles(Path lake) throws IOException {
+  /** Returns every file of the lake except the sandbox's key folder. */
+  private static List<Path> lakeFiles(Path lake) throws IOException {
     try (Stream<Path> files = Files.walk(lake)) {
       return files
           .filter(Files::isRegularFile)
-          .filter(
-              file -> {
-                Path relative = lake.relativize(file);
-                String name = file.getFileName().toString();
-                return relative.startsWith("runs")
-                    || (relative.startsWith("raw") && name.endsWith(".json"));
-              })
+          .filter(file -> !lake.relativize(file).startsWith("sandbox"))
           .toList();
     }
   }

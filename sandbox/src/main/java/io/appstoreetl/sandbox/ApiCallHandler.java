@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,7 @@ final class ApiCallHandler {
   record Outcome(ApiResponse response, String rateLimit) {}
 
   private final TokenVerifier tokenVerifier;
+  private final Set<String> receivedTokens = ConcurrentHashMap.newKeySet();
   private final RateLimiter rateLimiter;
   private final RetryAfterFormat rateLimitRetryAfter;
   private final FaultSwitches faults;
@@ -99,10 +102,18 @@ final class ApiCallHandler {
     return new Outcome(response, rateLimit);
   }
 
+  /** Returns every distinct bearer token received so far, valid or not. */
+  Set<String> receivedTokens() {
+    return Set.copyOf(receivedTokens);
+  }
+
   private String verifyToken(
       HttpExchange exchange, String method, String path, QueryParameters query) {
     try {
       String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      if (authorization != null && authorization.startsWith("Bearer ")) {
+        receivedTokens.add(authorization.substring("Bearer ".length()).strip());
+      }
       String keyId = tokenVerifier.verify(authorization, method, path, query);
       if (faults.take(CountedFault.UNAUTHORIZED)) {
         LOG.info("Answered {} {} with 401 despite a valid token (fault switch)", method, path);

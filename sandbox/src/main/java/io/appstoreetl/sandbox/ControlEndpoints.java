@@ -134,6 +134,10 @@ final class ControlEndpoints {
         .add("/sandbox/faults/stall-api-calls", "POST", counted(faults::stallNextApiCalls))
         .add("/sandbox/faults/stall-downloads", "POST", counted(faults::stallNextDownloads))
         .add(
+            "/sandbox/faults/stall-downloads-mid-body",
+            "POST",
+            counted(faults::stallNextDownloadsMidBody))
+        .add(
             "/sandbox/faults/rate-limits",
             "POST",
             fault(

@@ -210,6 +210,15 @@ public final class SandboxFaults {
   }
 
   /**
+   * Sends the next {@code count} segment downloads their headers, with the full length, and the
+   * first half of the body, then stalls until the sandbox stops. {@link
+   * SandboxServer#downloadsStalledMidBody()} counts those that reached the stall.
+   */
+  public SandboxFaults stallNextDownloadsMidBody(int count) {
+    return arm(CountedFault.STALL_DOWNLOADS_MID_BODY, count);
+  }
+
+  /**
    * Changes the per-key limits, where {@code perMinute} 0 removes the per-minute limit. Calls
    * already counted stay counted.
    */

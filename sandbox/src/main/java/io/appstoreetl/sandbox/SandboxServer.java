@@ -41,6 +41,7 @@ import java.net.InetSocketAddress;
 import java.security.interfaces.ECPublicKey;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,6 +94,8 @@ public final class SandboxServer implements AutoCloseable {
   private final ApiCallHandler apiCalls;
   private final ApiRoutes controlRoutes = new ApiRoutes();
   private final CountDownLatch closed = new CountDownLatch(1);
+  private final AtomicInteger stalledMidBody = new AtomicInteger();
+  private final PresignedUrls urls;
   private final ExecutorService executor;
   private final HttpServer server;
   private final String baseUrl;
@@ -126,7 +129,7 @@ public final class SandboxServer implements AutoCloseable {
             config.maxRowsPerSegment(),
             config.segmentCacheBytes(),
             hugeTarget(config, apps));
-    PresignedUrls urls = new PresignedUrls(config.clock(), config.downloadUrlTtl());
+    this.urls = new PresignedUrls(config.clock(), config.downloadUrlTtl());
     this.downloads =
         new SegmentDownloads(apps, store, urls, config.corruptFirstDownloadsPerSegment(), switches);
 
@@ -301,6 +304,27 @@ public final class SandboxServer implements AutoCloseable {
     return counters.peakPerMinute();
   }
 
+  /**
+   * Returns how many segment downloads have sent half their body and stalled (see {@link
+   * SandboxFaults#stallNextDownloadsMidBody}).
+   */
+  public int downloadsStalledMidBody() {
+    return stalledMidBody.get();
+  }
+
+  /**
+   * Returns every distinct bearer token that {@code /v1} calls carried so far, accepted or not, so
+   * that a test can look for them where they must not appear.
+   */
+  public Set<String> receivedBearerTokens() {
+    return apiCalls.receivedTokens();
+  }
+
+  /** Returns the {@code X-Amz-Signature} of every presigned download URL handed out so far. */
+  public Set<String> issuedUrlSignatures() {
+    return urls.issuedSignatures();
+  }
+
   /** Sets the API call count, the download count and the peak rate back to zero. */
   public void resetCounters() {
     counters.reset();
@@ -454,7 +478,28 @@ public final class SandboxServer implements AutoCloseable {
       return;
     }
     QueryParameters query = QueryParameters.parse(exchange.getRequestURI().getRawQuery());
-    write(exchange, downloads.download(method, path, query), null);
+    ApiResponse response = downloads.download(method, path, query);
+    if (response.status() == 200
+        && response.stream() == null
+        && response.body().length > 1
+        && switches.take(CountedFault.STALL_DOWNLOADS_MID_BODY)) {
+      byte[] body = response.body();
+      exchange.getResponseHeaders().set("Content-Type", response.contentType());
+      response.headers().forEach(exchange.getResponseHeaders()::set);
+      exchange.sendResponseHeaders(200, body.length);
+      OutputStream output = exchange.getResponseBody();
+      output.write(body, 0, body.length / 2);
+      output.flush();
+      stalledMidBody.incrementAndGet();
+      LOG.info(
+          "Stalling a segment download after {} of {} bytes until the sandbox stops (fault"
+              + " switch)",
+          body.length / 2,
+          body.length);
+      awaitClose();
+      return;
+    }
+    write(exchange, response, null);
   }
 
   private ApiResponse dispatchControl(HttpExchange exchange, String method, String path)

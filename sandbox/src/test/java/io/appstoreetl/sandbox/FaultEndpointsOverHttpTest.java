@@ -45,6 +45,7 @@ class FaultEndpointsOverHttpTest {
     "wrong-content-type, WRONG_CONTENT_TYPE",
     "stall-api-calls, STALL_API",
     "stall-downloads, STALL_DOWNLOADS",
+    "stall-downloads-mid-body, STALL_DOWNLOADS_MID_BODY",
     "fail-api-calls, SERVER_ERROR",
     "throttle, THROTTLE",
     "huge-page, HUGE_PAGE"

@@ -396,6 +396,56 @@ class FaultSwitchesTest {
   }
 
   @Test
+  void downloadStalledMidBodySendsHalfTheFile() throws Exception {
+    try (SandboxFixture sandbox = SandboxFixture.start(SandboxFixture.defaults())) {
+      JsonNode segment = firstSegment(sandbox, latestDownloadsInstance(sandbox));
+      String url = segment.path("attributes").path("url").asText();
+      long size = segment.path("attributes").path("sizeInBytes").asLong();
+      sandbox.server.faults().stallNextDownloadsMidBody(1);
+
+      try (java.net.Socket socket = new java.net.Socket()) {
+        URI uri = URI.create(url);
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", uri.getPort()));
+        socket.setSoTimeout(2000);
+        socket
+            .getOutputStream()
+            .write(
+                ("GET "
+                        + uri.getRawPath()
+                        + "?"
+                        + uri.getRawQuery()
+                        + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+          int n;
+          while ((n = socket.getInputStream().read(buffer)) >= 0) {
+            received.write(buffer, 0, n);
+          }
+        } catch (java.net.SocketTimeoutException e) {
+          // the stall: nothing more arrives
+        }
+        String text = received.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int bodyStart = text.indexOf("\r\n\r\n") + 4;
+        assertThat(text).startsWith("HTTP/1.1 200").containsIgnoringCase("content-length: " + size);
+        assertThat(received.size() - bodyStart)
+            .as("body bytes before the stall")
+            .isEqualTo(size / 2);
+      }
+      assertThat(sandbox.server.downloadsStalledMidBody()).isEqualTo(1);
+      assertThat(sandbox.server.issuedUrlSignatures())
+          .as("signatures handed out")
+          .contains(url.substring(url.indexOf("X-Amz-Signature=") + "X-Amz-Signature=".length()));
+      assertThat(sandbox.server.receivedBearerTokens())
+          .as("tokens received")
+          .isNotEmpty()
+          .allMatch(token -> token.startsWith("eyJ") && token.split("\\.").length == 3);
+      assertThat(sandbox.download(url).statusCode()).as("the next download").isEqualTo(200);
+    }
+  }
+
+  @Test
   void developerKeyCannotListRequests() {
     try (SandboxFixture sandbox = SandboxFixture.start(SandboxFixture.defaults())) {
       String requestId = sandbox.ongoingRequestId("1000000001");

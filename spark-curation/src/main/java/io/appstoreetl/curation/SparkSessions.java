@@ -86,6 +86,13 @@ public final class SparkSessions {
       // V1 adds the iceberg_type column to the catalog's SQL table, which Iceberg needs to store
       // views; the default V0 layout stores tables only.
       conf.set(prefix + ".jdbc.schema-version", "V1");
+      String pauseMarker = System.getenv("APPSTORE_ETL_TEST_PAUSE_IN_COMMIT");
+      if (pauseMarker != null && !pauseMarker.isBlank()) {
+        // Test seam of the crash tests, never set in production: see CommitPauseFileIO.
+        LOG.warn(
+            "Test pause in the first downloads commit is on (APPSTORE_ETL_TEST_PAUSE_IN_COMMIT)");
+        conf.set(prefix + ".io-impl", "io.appstoreetl.curation.load.CommitPauseFileIO");
+      }
     }
     conf.set("spark.sql.defaultCatalog", options.name());
   }

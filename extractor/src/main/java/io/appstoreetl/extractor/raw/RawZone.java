@@ -113,6 +113,7 @@ public class RawZone implements Closeable {
       ObjectNode entry = mapper.createObjectNode().put("unit", unitKey);
       writeJson(RawKeys.indexEntry(date.toString(), unitKey), entry);
     }
+    CrashTestPause.beforeManifest(unitKey);
     writeJson(unitKey + RawKeys.MANIFEST, manifest);
     LOG.debug("Published unit {} with {} index entries", unitKey, indexDates.size());
   }

@@ -95,6 +95,85 @@ class TestRawZone {
             "Invalid finance report slug: FINANCIAL (expected one of financial, finance_detail)");
   }
 
+  /**
+   * Every value that goes into a key, in every key builder, is rejected when it holds {@code /},
+   * {@code ..} or a control character; report names from Apple map to a slug only when known. A key
+   * built from valid values is a relative {@code /}-separated key without dot segments, so it stays
+   * under the prefix also in the S3 form {@code s3://bucket/prefix/<key>}.
+   */
+  @Test
+  void unsafeValuesNeverReachAnyKey() {
+    String landing = "20250110T061502123Z-1a2b3c4d";
+    List<String> unsafe =
+        List.of(
+            "a/b",
+            "..",
+            "../1",
+            "1/../2",
+            "a\nb",
+            "a\rb",
+            "a\tb",
+            "a\u0000b",
+            "a\u001bb",
+            "a\u007fb",
+            "a\u0085b",
+            "/1",
+            "1/");
+    for (String bad : unsafe) {
+      List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> builders =
+          List.of(
+              () -> RawKeys.analyticsUnit(bad, "DAILY", "2025-01-10", "1", "i"),
+              () -> RawKeys.analyticsUnit("app_downloads_standard", bad, "2025-01-10", "1", "i"),
+              () -> RawKeys.analyticsUnit("app_downloads_standard", "DAILY", bad, "1", "i"),
+              () ->
+                  RawKeys.analyticsUnit("app_downloads_standard", "DAILY", "2025-01-10", bad, "i"),
+              () ->
+                  RawKeys.analyticsUnit("app_downloads_standard", "DAILY", "2025-01-10", "1", bad),
+              () -> RawKeys.segmentFile(bad, landing),
+              () -> RawKeys.segmentFile("s", bad),
+              () -> RawKeys.salesUnit(bad, "DAILY", "2025-01-10", "80000001", landing),
+              () -> RawKeys.salesUnit("sales_summary", "DAILY", bad, "80000001", landing),
+              () -> RawKeys.salesUnit("sales_summary", "DAILY", "2025-01-10", bad, landing),
+              () -> RawKeys.salesUnit("sales_summary", "DAILY", "2025-01-10", "80000001", bad),
+              () -> RawKeys.financeUnit(bad, "ZZ", "2025-01", "80000001", landing),
+              () -> RawKeys.financeUnit("financial", "ZZ", "2025-01", bad, landing),
+              () -> RawKeys.reviewsUnit(bad, "2025-01-10", landing),
+              () -> RawKeys.reviewsUnit("1", bad, landing),
+              () -> RawKeys.appsUnit(bad, landing),
+              () -> RawKeys.indexEntry(bad, "source=apps/"),
+              () -> RawKeys.ongoingRegistry(bad),
+              () -> RawKeys.runSummary(bad, landing));
+      for (int i = 0; i < builders.size(); i++) {
+        assertThatThrownBy(builders.get(i))
+            .as("key builder %d with %s", i, bad.replace("\n", "\\n"))
+            .isInstanceOf(InvalidKeyValueException.class)
+            .hasMessageStartingWith("Invalid ");
+      }
+      assertThat(io.appstoreetl.extractor.analytics.AnalyticsReportType.forApiName(bad))
+          .as("report type for Apple report name %s", bad)
+          .isEmpty();
+      assertThat(
+              io.appstoreetl.extractor.analytics.AnalyticsReportType.forApiName(
+                  "App Downloads Standard" + bad))
+          .as("report type for a known name with %s appended", bad)
+          .isEmpty();
+    }
+
+    String key =
+        RawKeys.analyticsUnit(
+                "app_downloads_standard",
+                "DAILY",
+                "2025-01-10",
+                "1000000001",
+                "5c43f2fa-aae7-4290-8664-d6551784c508")
+            + RawKeys.segmentFile("503110d4-0fa2", landing);
+    java.net.URI s3 = java.net.URI.create("s3://bucket/prefix/raw/" + key);
+    assertThat(s3.normalize()).as("S3 form of %s without dot segments", key).isEqualTo(s3);
+    assertThat(s3.getPath()).startsWith("/prefix/raw/source=analytics/");
+    assertThat(key).doesNotContain("//").doesNotStartWith("/");
+    assertThat(List.of(key.split("/"))).doesNotContain("..", ".", "");
+  }
+
   @Test
   void newSourceKeysFollowTheLayout() {
     String landing = "20250110T061502123Z-1a2b3c4d";

@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -37,6 +39,7 @@ public final class PresignedUrls {
   private final Clock clock;
   private final Duration ttl;
   private final byte[] key = new byte[32];
+  private final Set<String> issuedSignatures = ConcurrentHashMap.newKeySet();
 
   public PresignedUrls(Clock clock, Duration ttl) {
     this.clock = clock;
@@ -60,6 +63,8 @@ public final class PresignedUrls {
     Instant signedAt = expired ? clock.instant().minusSeconds(2) : clock.instant();
     String date = AMZ_DATE.format(signedAt);
     String expires = expired ? "1" : Long.toString(ttl.getSeconds());
+    String signature = signature(path, date, expires, variant);
+    issuedSignatures.add(signature);
     return baseUrl
         + path
         + "?X-Amz-Algorithm=AWS4-HMAC-SHA256"
@@ -70,7 +75,12 @@ public final class PresignedUrls {
         + "&X-Amz-SignedHeaders=host"
         + (variant.isEmpty() ? "" : "&X-Sandbox-Variant=" + variant)
         + "&X-Amz-Signature="
-        + signature(path, date, expires, variant);
+        + signature;
+  }
+
+  /** Returns the {@code X-Amz-Signature} value of every URL signed so far. */
+  public Set<String> issuedSignatures() {
+    return Set.copyOf(issuedSignatures);
   }
 
   /** Checks the signature first, then the expiry. */

@@ -29,5 +29,9 @@ public enum CountedFault {
   /** API calls are accepted and get no response. */
   STALL_API,
   /** Segment downloads are accepted and get no response. */
-  STALL_DOWNLOADS
+  STALL_DOWNLOADS,
+  /**
+   * Segment downloads get their status, headers and the first half of the body, then nothing more.
+   */
+  STALL_DOWNLOADS_MID_BODY
 }
