@@ -247,6 +247,11 @@ public final class SandboxFaults {
     return this;
   }
 
+  /** Returns how many Apple Ads calls the throttle switch still affects. */
+  public int pendingAppleAdsThrottles() {
+    return appleAds.pendingThrottles();
+  }
+
   /** Returns how many occasions a counted switch still affects, for tests of the switches. */
   int pending(CountedFault fault) {
     return switches.pending(fault);

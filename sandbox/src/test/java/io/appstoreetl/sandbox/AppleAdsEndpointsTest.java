@@ -196,6 +196,56 @@ class AppleAdsEndpointsTest {
         .isEqualTo(403);
   }
 
+  @Test
+  void controlEndpointsDriveAppleAds() throws Exception {
+    KeyPair other = TestTokens.newKeyPair();
+    String pem =
+        "-----BEGIN PUBLIC KEY-----\n"
+            + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(other.getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n";
+    HttpResponse<byte[]> registered =
+        control(
+            "/sandbox/apple-ads/clients",
+            "{\"clientId\":\"SEARCHADS.http\",\"teamId\":\"SEARCHADS.team\",\"keyId\":\"k2\","
+                + "\"publicKeyPem\":"
+                + MAPPER.writeValueAsString(pem)
+                + "}");
+    HttpResponse<byte[]> throttle =
+        control("/sandbox/faults/apple-ads-throttle", "{\"count\":1,\"retryAfterSeconds\":2}");
+    HttpResponse<byte[]> truth =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        server.baseUrl()
+                            + "/sandbox/ground-truth/search-terms?from="
+                            + TODAY.minusDays(2)
+                            + "&to="
+                            + TODAY.minusDays(1)))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(registered.statusCode()).isEqualTo(204);
+    assertThat(throttle.statusCode()).isEqualTo(204);
+    assertThat(server.faults().pendingAppleAdsThrottles()).isEqualTo(1);
+    assertThat(truth.statusCode()).isEqualTo(200);
+    assertThat(MAPPER.readTree(truth.body()).size())
+        .isEqualTo(
+            server.groundTruth().searchTermTotals(TODAY.minusDays(2), TODAY.minusDays(1)).size())
+        .isPositive();
+    assertThat(MAPPER.readTree(truth.body()).path(0).path("app_apple_id").asText())
+        .isEqualTo("1000000001");
+  }
+
+  private HttpResponse<byte[]> control(String path, String body) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   /** Sums the served rows independently of the sandbox's own ground-truth code. */
   @Test
   void groundTruthSumsServedRows() throws Exception {
