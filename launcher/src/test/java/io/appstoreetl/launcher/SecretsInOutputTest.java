@@ -20,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs the daily job for one day against the sandbox and looks for the run's secrets in what it
  * printed and in the lake. The output scanned is the launcher's stdout and stderr, which include
- * its child processes' output; the files are the run summaries and the raw zone's manifests. The
- * secrets are the private key (its file text, Base64 and DER bytes), any JWT and any presigned URL
+ * its child processes' output; the files are the run summaries and the raw zone's JSON files
+ * (manifests, index entries and the landed Apple Ads pages). The secrets are the App Store Connect
+ * and Apple Ads private keys (their file text, Base64 and DER bytes), any JWT (the App Store
+ * Connect token and the Apple Ads client secret), any Apple Ads access token and any presigned URL
  * signature.
  *
  * <p>NOTE: JWTs and presigned URL signatures are found by their shape ({@code eyJ...} in three
@@ -34,6 +36,9 @@ class SecretsInOutputTest {
       Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}");
   private static final Pattern PRESIGNED_SIGNATURE =
       Pattern.compile("X-Amz-Signature=[0-9A-Za-z%]{8,}");
+
+  /** The opaque Apple Ads access tokens the sandbox issues. */
+  private static final Pattern APPLE_ADS_TOKEN = Pattern.compile("sandbox-ads-[0-9a-f]{16,}");
 
   /** A JWT of the shape the extractor signs: an ES256 header, claims and a signature part. */
   private static final String EXAMPLE_TOKEN =
@@ -75,7 +80,10 @@ class SecretsInOutputTest {
         .anyMatch(name -> name.startsWith("runs"))
         .anyMatch(name -> name.startsWith("raw") && name.contains("manifest"));
 
-    Map<String, byte[]> secrets = keySecrets(lake.resolve("sandbox"));
+    Map<String, byte[]> secrets = keySecrets(onlyKeyFile(lake.resolve("sandbox")), "private key");
+    secrets.putAll(
+        keySecrets(
+            lake.resolve("sandbox").resolve(SandboxLake.APPLE_ADS_KEY_FILE), "Apple Ads key"));
     // Controls: the scan finds the key in its own file and a token and a URL of the usual shapes.
     byte[] keyFile = Files.readAllBytes(onlyKeyFile(lake.resolve("sandbox")));
     for (Map.Entry<String, byte[]> secret : secrets.entrySet()) {
@@ -88,7 +96,14 @@ class SecretsInOutputTest {
     }
     assertThat(secrets.keySet())
         .as("secrets")
-        .anyMatch(n -> n.startsWith("private key Base64 line"));
+        .anyMatch(n -> n.startsWith("private key Base64 line"))
+        .anyMatch(n -> n.startsWith("Apple Ads key Base64 line"));
+    assertThat(scanned.keySet())
+        .as("the run landed Apple Ads pages, which are scanned too")
+        .anyMatch(name -> name.contains("source=apple_ads") && name.contains("page="));
+    assertThat(APPLE_ADS_TOKEN.matcher("sandbox-ads-0123456789abcdef0123").find())
+        .as("Apple Ads token pattern matches a token")
+        .isTrue();
     assertThat(JWT.matcher(EXAMPLE_TOKEN).find()).as("JWT pattern matches a token").isTrue();
     assertThat(PRESIGNED_SIGNATURE.matcher(EXAMPLE_URL).find())
         .as("signature pattern matches a presigned URL")
@@ -102,7 +117,7 @@ class SecretsInOutputTest {
         }
       }
       String text = new String(source.getValue(), StandardCharsets.ISO_8859_1);
-      for (Pattern pattern : List.of(JWT, PRESIGNED_SIGNATURE)) {
+      for (Pattern pattern : List.of(JWT, PRESIGNED_SIGNATURE, APPLE_ADS_TOKEN)) {
         Matcher matcher = pattern.matcher(text);
         if (matcher.find()) {
           found.add(
@@ -115,21 +130,20 @@ class SecretsInOutputTest {
   }
 
   /** Returns the key file's text, its Base64 body, each Base64 line and the DER bytes. */
-  private static Map<String, byte[]> keySecrets(Path sandboxDirectory) throws IOException {
-    String pem = Files.readString(onlyKeyFile(sandboxDirectory));
+  private static Map<String, byte[]> keySecrets(Path keyFile, String name) throws IOException {
+    String pem = Files.readString(keyFile);
     String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
     Map<String, byte[]> secrets = new LinkedHashMap<>();
-    secrets.put("private key file", pem.strip().getBytes(StandardCharsets.US_ASCII));
-    secrets.put("private key Base64", base64.getBytes(StandardCharsets.US_ASCII));
+    secrets.put(name + " file", pem.strip().getBytes(StandardCharsets.US_ASCII));
+    secrets.put(name + " Base64", base64.getBytes(StandardCharsets.US_ASCII));
     // A log that wraps or cuts the key still shows one of its 64-character PEM lines.
     String[] lines = pem.split("\\R");
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].length() >= 32 && !lines[i].startsWith("-----")) {
-        secrets.put(
-            "private key Base64 line " + (i + 1), lines[i].getBytes(StandardCharsets.US_ASCII));
+        secrets.put(name + " Base64 line " + (i + 1), lines[i].getBytes(StandardCharsets.US_ASCII));
       }
     }
-    secrets.put("private key DER bytes", Base64.getDecoder().decode(base64));
+    secrets.put(name + " DER bytes", Base64.getDecoder().decode(base64));
     return secrets;
   }
 

@@ -179,7 +179,7 @@ public final class AccessTokens implements BearerTokens {
         JsonNode error = mapper.readTree(body).path("error");
         code = error.isTextual() ? error.asText() : null;
       } catch (IOException | RuntimeException e) {
-        // Not an OAuth error document: the status says enough.
+        // Not an OAuth error document, so the status alone describes the failure.
       }
       throw new ApiException(
           "POST",

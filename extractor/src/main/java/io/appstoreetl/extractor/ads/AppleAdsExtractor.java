@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * Lands Apple Ads search-term data: the ad account's campaign listing, then for every campaign that
  * can have search terms the DAILY search-terms report of the last {@link #LOOKBACK_DAYS} days, each
  * as the JSON pages Apple sent with a manifest written last. Apple attributes installs to a tap for
- * up to 30 days, so every run asks for the whole window again and the newest landing wins.
+ * up to 30 days, so every run requests the whole window again and the newest landing wins.
  */
 public final class AppleAdsExtractor {
   private static final Logger LOG = LoggerFactory.getLogger(AppleAdsExtractor.class);

@@ -48,7 +48,7 @@ public final class AppleAdsKeyLoader {
   /**
    * Reads the key file at {@code path}.
    *
-   * @throws InvalidPrivateKeyException when the file cannot be read or holds no EC P-256 key
+   * @throws InvalidPrivateKeyException when the file cannot be read or contains no EC P-256 key
    */
   public static ECPrivateKey load(Path path) {
     String pem;

@@ -470,7 +470,7 @@ public final class AppleAdsEndpoints {
     return unauthorized.get();
   }
 
-  /** Returns how many v1 calls were answered with 429. */
+  /** Returns how many v1 calls got 429. */
   public long throttledCalls() {
     return throttled.get();
   }
