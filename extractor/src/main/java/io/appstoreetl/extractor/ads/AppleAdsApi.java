@@ -30,7 +30,13 @@ public final class AppleAdsApi {
     this.mapper = client.mapper();
   }
 
-  /** Returns the value of {@code X-AP-Context} for an ad account. */
+  /**
+   * Returns the value of {@code X-AP-Context} for an ad account.
+   *
+   * <p>NOTE: one developer-forum report says app report calls needed {@code orgId=<org id>}
+   * instead. Only the documented {@code adAccountId} form is sent, and no live account has
+   * confirmed it for the search-terms report.
+   */
   public static String contextHeader(String adAccountId) {
     return "adAccountId=" + adAccountId;
   }
@@ -69,6 +75,8 @@ public final class AppleAdsApi {
     ObjectNode filter = body.putArray("filters").addObject();
     filter.put("field", "campaignId");
     filter.put("operator", "EQUALS");
+    // NOTE: Apple documents filters as {field, operator, value} without showing whether an EQUALS
+    // value is a string or a one-element array; the sandbox accepts both.
     filter.put("value", campaignId);
     body.putArray("groupBy").add("countryOrRegion");
     pagination(body, offset, pageSize);
