@@ -273,6 +273,9 @@ class AllTablesTest {
                 + "reviews              "
                 + dates
                 + "  3          2             0\n"
+                + "search_terms         "
+                + dates
+                + "  0          0             0\n"
                 + "apps                 -                           2          2             0\n"
                 + "runs                 -                           1          1             0\n"
                 + "Rejected rows: 0\n"

@@ -156,7 +156,7 @@ final class SearchTermPages {
       return null;
     }
 
-    // Apple rejects DAILY granularity for a one-day range; such a report has totals only.
+    // Apple rejects DAILY granularity for a one-day range, so such a report has totals only.
     JsonNode total = field(row, "totalMetrics");
     UnitManifest.AppleAdsScope scope = unit.appleAds();
     if (total != null && total.isObject() && scope.startDate().equals(scope.endDate())) {
@@ -206,7 +206,9 @@ final class SearchTermPages {
     return ParseOutcome.row(TABLE.name(), task.sourceFile(), date, values);
   }
 
-  /** Returns a whole, non-negative count; Apple sends numbers, a digit string is accepted too. */
+  /**
+   * Returns a whole, non-negative count. Apple sends numbers, and a digit string is accepted too.
+   */
   private static long count(JsonNode metrics, String name) {
     JsonNode value = field(metrics, name);
     if (value == null || value.isNull()) {
