@@ -1,6 +1,8 @@
 package io.appstoreetl.extractor;
 
 import io.appstoreetl.extractor.RunOptions.Source;
+import io.appstoreetl.extractor.ads.AppleAdsResult;
+import io.appstoreetl.extractor.ads.AppleAdsStep;
 import io.appstoreetl.extractor.analytics.AccessType;
 import io.appstoreetl.extractor.analytics.AnalyticsExtractor;
 import io.appstoreetl.extractor.analytics.AnalyticsReportType;
@@ -46,8 +48,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One extractor run, as a short list of steps. It lists the apps when the run covers all of them.
  * It then starts every app (analytics reports, customer reviews), the Sales and Trends reports and
- * the finance reports in one bounded pool, waits for all of them, and writes the run summary.
- * Failures are collected per app and per report and do not stop the other work.
+ * the finance reports and, when configured, Apple Ads in one bounded pool, waits for all of them,
+ * and writes the run summary. Failures are collected per app and per report and do not stop the
+ * other work.
  */
 public final class ExtractRun {
   private static final Logger LOG = LoggerFactory.getLogger(ExtractRun.class);
@@ -68,6 +71,7 @@ public final class ExtractRun {
   private final Clock clock;
   private final AttemptIds attemptIds;
   private final RunProgress progress;
+  private AppleAdsStep appleAds;
 
   public ExtractRun(
       ExtractorConfig config,
@@ -113,6 +117,14 @@ public final class ExtractRun {
   }
 
   /**
+   * Adds the Apple Ads step; without it a daily run notes Apple Ads as skipped (not configured).
+   */
+  public ExtractRun withAppleAds(AppleAdsStep step) {
+    this.appleAds = step;
+    return this;
+  }
+
+  /**
    * Runs the steps and writes the summary into the raw zone.
    *
    * @throws IOException when the summary cannot be written
@@ -155,6 +167,7 @@ public final class ExtractRun {
       List<CompletableFuture<AppSummary>> apps = startApps(runId, options, appIds, pool);
       List<Future<SalesResult>> sales = startSales(runId, options, pool);
       List<Future<FinanceResult>> finance = startFinance(runId, options, pool);
+      List<Future<AppleAdsResult>> appleAdsResult = startAppleAds(runId, options, pool);
 
       summary =
           new RunSummary(
@@ -167,7 +180,8 @@ public final class ExtractRun {
               awaitAll(sales),
               awaitAll(finance),
               client.stats(),
-              client.rateLimiter());
+              client.rateLimiter(),
+              appleAdsResult.isEmpty() ? null : awaitAll(appleAdsResult).get(0));
     } finally {
       pool.shutdownNow();
       progress.finished();
@@ -331,6 +345,27 @@ public final class ExtractRun {
                     vendorNumber)));
 
     return results;
+  }
+
+  /** Starts the Apple Ads step of a daily run; a backfill has none. */
+  private List<Future<AppleAdsResult>> startAppleAds(
+      String runId, RunOptions options, ExecutorService pool) {
+    if (options.isBackfill()) {
+      return List.of();
+    }
+    if (!options.lands(Source.APPLE_ADS)) {
+      return List.of(CompletableFuture.completedFuture(AppleAdsResult.skipped("not in --sources")));
+    }
+    if (appleAds == null) {
+      LOG.info(
+          "Apple Ads is not configured (APPLE_ADS_CLIENT_ID, APPLE_ADS_TEAM_ID, APPLE_ADS_KEY_ID,"
+              + " APPLE_ADS_KEY_PATH, APPLE_ADS_ACCOUNT_ID unset); skipping the search-terms"
+              + " extract");
+      return List.of(CompletableFuture.completedFuture(AppleAdsResult.skipped("not configured")));
+    }
+
+    AppleAdsStep step = appleAds;
+    return List.of(pool.submit(() -> step.run(runId, attemptIds, options.date())));
   }
 
   private static <T> List<T> awaitAll(List<? extends Future<T>> futures)

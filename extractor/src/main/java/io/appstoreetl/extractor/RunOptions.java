@@ -44,7 +44,8 @@ public record RunOptions(
     REVIEWS,
     SALES,
     FINANCE,
-    APPS
+    APPS,
+    APPLE_ADS
   }
 
   public RunOptions {

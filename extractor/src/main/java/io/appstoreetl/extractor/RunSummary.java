@@ -3,6 +3,7 @@ package io.appstoreetl.extractor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.appstoreetl.extractor.ads.AppleAdsResult;
 import io.appstoreetl.extractor.analytics.AppResult;
 import io.appstoreetl.extractor.analytics.ReportResult;
 import io.appstoreetl.extractor.apps.AppsResult;
@@ -26,6 +27,8 @@ import java.util.TreeSet;
  * HTTP request sent to the API (retries included); {@code file_downloads} counts requests for
  * presigned segment files, which Apple's rate limit does not count. Every entry that can fail
  * carries an {@code errors} array, so a reader can collect every error without knowing each source.
+ * {@code apple_ads} has {@code status} {@code skipped} and a {@code reason} when Apple Ads is not
+ * configured, and the metric dates of its landed rows count as touched.
  */
 public record RunSummary(
     String runId,
@@ -37,7 +40,8 @@ public record RunSummary(
     List<SalesResult> sales,
     List<FinanceResult> finance,
     ApiStats stats,
-    RateLimiter rateLimiter) {
+    RateLimiter rateLimiter,
+    AppleAdsResult appleAds) {
 
   public RunSummary {
     apps = List.copyOf(apps);
@@ -47,7 +51,17 @@ public record RunSummary(
 
   RunSummary finishedAt(Instant value) {
     return new RunSummary(
-        runId, options, startedAt, value, apps, appsListing, sales, finance, stats, rateLimiter);
+        runId,
+        options,
+        startedAt,
+        value,
+        apps,
+        appsListing,
+        sales,
+        finance,
+        stats,
+        rateLimiter,
+        appleAds);
   }
 
   public LocalDate date() {
@@ -61,15 +75,22 @@ public record RunSummary(
     finance.stream()
         .filter(FinanceResult::landed)
         .forEach(f -> dates.addAll(f.landedMetricDates()));
+    if (appleAds != null) {
+      dates.addAll(appleAds.metricDates());
+    }
 
     return dates;
   }
 
-  /** Units landed now that curation reads: analytics, reviews, sales and finance units. */
+  /**
+   * Units landed now that curation reads: analytics, reviews, sales, finance and Apple Ads
+   * search-terms units.
+   */
   public int unitsLanded() {
     int units = apps.stream().mapToInt(AppSummary::unitsLanded).sum();
     units += (int) sales.stream().filter(SalesResult::landed).count();
     units += (int) finance.stream().filter(FinanceResult::landed).count();
+    units += appleAds == null ? 0 : appleAds.campaignsReported();
 
     return units;
   }
@@ -91,6 +112,7 @@ public record RunSummary(
     errors += (int) sales.stream().filter(SalesResult::failed).count();
     errors += (int) finance.stream().filter(FinanceResult::failed).count();
     errors += appsListing != null && appsListing.failed() ? 1 : 0;
+    errors += appleAds == null ? 0 : appleAds.errors().size();
 
     return errors;
   }
@@ -115,6 +137,8 @@ public record RunSummary(
     sales.forEach(result -> salesJson(salesArray.addObject(), result));
     ArrayNode financeArray = json.putArray("finance");
     finance.forEach(result -> financeJson(financeArray.addObject(), result));
+
+    json.set("apple_ads", appleAds == null ? null : appleAdsJson(mapper));
 
     ArrayNode touched = json.putArray("touched_metric_dates");
     touchedMetricDates().forEach(day -> touched.add(day.toString()));
@@ -181,6 +205,26 @@ public record RunSummary(
     if (appsListing.failed()) {
       errors.add(appsListing.message());
     }
+    return entry;
+  }
+
+  private ObjectNode appleAdsJson(ObjectMapper mapper) {
+    ObjectNode entry = mapper.createObjectNode();
+    entry.put("status", appleAds.status());
+    entry.put("reason", appleAds.reason());
+    entry.put("org_id", appleAds.orgId());
+    entry.put("ad_account_id", appleAds.adAccountId());
+    entry.put("time_zone", appleAds.timeZone());
+    entry.put("start_date", appleAds.startDate() == null ? null : appleAds.startDate().toString());
+    entry.put("end_date", appleAds.endDate() == null ? null : appleAds.endDate().toString());
+    entry.put("campaigns_listed", appleAds.campaignsListed());
+    entry.put("campaigns_reported", appleAds.campaignsReported());
+    entry.put("campaigns_without_search_terms", appleAds.campaignsWithoutSearchTerms());
+    entry.put("row_count", appleAds.rowCount());
+    ArrayNode units = entry.putArray("units");
+    appleAds.units().forEach(units::add);
+    ArrayNode errors = entry.putArray("errors");
+    appleAds.errors().forEach(errors::add);
     return entry;
   }
 

@@ -7,6 +7,7 @@ import static io.appstoreetl.extractor.testing.AppleDocuments.request;
 import static io.appstoreetl.extractor.testing.AppleDocuments.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.appstoreetl.extractor.RunOptions.Source;
 import io.appstoreetl.extractor.http.AppStoreConnectClient;
 import io.appstoreetl.extractor.raw.RawZone;
@@ -81,6 +82,33 @@ class TestExtractRun {
         .as("per app: requests, reports, instances, segments")
         .isEqualTo(4L * APPS);
     assertThat(client.stats().fileDownloads()).isEqualTo(APPS);
+  }
+
+  @Test
+  void appleAdsSkippedWhenNotConfigured() throws IOException {
+    serveApp("1000000001");
+    AppStoreConnectClient client = TestSupport.client(server, clock);
+
+    RunSummary summary =
+        new ExtractRun(
+                List.of("1000000001"),
+                false,
+                "80000001",
+                Map.of(),
+                List.of(),
+                client,
+                new RawZone(root, TestSupport.MAPPER),
+                clock,
+                RunProgress.NONE)
+            .run(options(EnumSet.of(Source.ANALYTICS, Source.APPLE_ADS)));
+    JsonNode json = summary.toJson(TestSupport.MAPPER);
+
+    assertThat(summary.errorsTotal()).isZero();
+    assertThat(summary.unitsLanded()).as("the analytics unit still lands").isEqualTo(1);
+    assertThat(json.path("apple_ads").path("status").asText()).isEqualTo("skipped");
+    assertThat(json.path("apple_ads").path("reason").asText()).isEqualTo("not configured");
+    assertThat(json.path("apple_ads").path("units")).isEmpty();
+    assertThat(json.path("apple_ads").path("errors")).isEmpty();
   }
 
   @Test

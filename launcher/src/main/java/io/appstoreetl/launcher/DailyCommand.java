@@ -24,9 +24,11 @@ import picocli.CommandLine.Option;
  * landed.
  *
  * <p>With {@code --sandbox} it starts the App Store Connect sandbox on loopback and uses a
- * generated key, so it runs with no Apple account. Without it, it reads the configured key and
- * vendor number ({@code ASC_ISSUER_ID}, {@code ASC_KEY_ID}, {@code ASC_P8_PATH}, {@code
- * APPLE_VENDOR_NUMBER}, {@code APP_IDS}, or a {@code .env} file) and calls Apple's API.
+ * generated key, so it runs with no Apple account; the sandbox's Apple Ads is configured too, so
+ * the run lands search terms. Without {@code --sandbox} Apple Ads runs only when {@code
+ * APPLE_ADS_*} is set. Without it, it reads the configured key and vendor number ({@code
+ * ASC_ISSUER_ID}, {@code ASC_KEY_ID}, {@code ASC_P8_PATH}, {@code APPLE_VENDOR_NUMBER}, {@code
+ * APP_IDS}, or a {@code .env} file) and calls Apple's API.
  */
 @Command(
     name = "daily",

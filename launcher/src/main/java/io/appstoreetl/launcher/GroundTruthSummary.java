@@ -1,7 +1,9 @@
 package io.appstoreetl.launcher;
 
 import io.appstoreetl.sandbox.GroundTruth;
+import io.appstoreetl.sandbox.ads.SearchTermTotal;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,32 @@ final class GroundTruthSummary {
       long pageViews = sum(engagement, "Event", "Page view");
       out.printf(
           "%-12s  %-20d  %-15d  %-11d  %d%n", appId, firstTime, total, impressions, pageViews);
+    }
+    printSearchTerms(out, date);
+  }
+
+  /** Prints the day's Apple Ads search-term totals per app, as of the sandbox's today. */
+  private void printSearchTerms(PrintStream out, LocalDate date) {
+    out.printf(
+        "%n%-12s  %-13s  %-11s  %-5s  %-8s  %s%n",
+        "app_apple_id", "search_terms", "impressions", "taps", "installs", "spend");
+    for (String appId : appIds) {
+      List<SearchTermTotal> rows =
+          groundTruth.searchTermTotals(date, date).stream()
+              .filter(row -> row.appAppleId().equals(appId))
+              .toList();
+      if (rows.isEmpty()) {
+        continue;
+      }
+      long terms = rows.stream().filter(row -> !row.undisclosed()).count();
+      long impressions = rows.stream().mapToLong(SearchTermTotal::impressions).sum();
+      long taps = rows.stream().mapToLong(SearchTermTotal::taps).sum();
+      long installs = rows.stream().mapToLong(SearchTermTotal::installs).sum();
+      BigDecimal spend =
+          rows.stream().map(SearchTermTotal::spend).reduce(BigDecimal.ZERO, BigDecimal::add);
+      out.printf(
+          "%-12s  %-13d  %-11d  %-5d  %-8d  %s %s%n",
+          appId, terms, impressions, taps, installs, spend.toPlainString(), rows.get(0).currency());
     }
   }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.appstoreetl.sandbox.GroundTruth;
 import io.appstoreetl.sandbox.SandboxConfig;
 import io.appstoreetl.sandbox.SandboxServer;
+import io.appstoreetl.sandbox.ads.SearchTermTotal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  * curated tables with the sandbox's ground truth row for row: restated days must hold exactly the
  * latest instance's rows, neither summed nor stale. Then it runs the same days again and checks
  * that no row changed.
+ *
+ * <p>Each run also lands the sandbox's Apple Ads search terms of the 30 days before its date, with
+ * the installs of those days as of that run. {@code search_terms} must then hold the ground truth
+ * as of the last run: a day older than 30 days has its final installs in the last run that landed
+ * it, and every younger day was landed again by the last run.
  */
 class DailySandboxEndToEndTest {
 
@@ -28,8 +34,12 @@ class DailySandboxEndToEndTest {
   private static final LocalDate FIRST_DAY = LocalDate.of(2025, 3, 10);
   private static final int DAYS = 3;
   private static final int APPS = 3;
-  private static final String[] TABLES = {"downloads", "engagement", "sales"};
+  private static final String[] TABLES = {"downloads", "engagement", "sales", "search_terms"};
   private static final int MIN_ROWS_PER_VARIANT = 500;
+
+  /** Columns that name the landing a search_terms row came from; a rerun lands anew. */
+  private static final List<String> LANDING_COLUMNS =
+      List.of("fetched_date", "landed_at", "source_file");
 
   @TempDir Path workDirectory;
 
@@ -52,6 +62,7 @@ class DailySandboxEndToEndTest {
             .historyStart(LocalDate.parse(settings.get("history_start").asText()))
             .today(lastDay.plusDays(1))
             .build();
+    List<SearchTermTotal> searchTermsAsOfLastRun;
     try (SandboxServer sandbox = SandboxServer.start(config)) {
       GroundTruth truth = sandbox.groundTruth();
       assertAnalyticsEqualGroundTruth(
@@ -63,6 +74,17 @@ class DailySandboxEndToEndTest {
           "App Store Discovery and Engagement",
           MIN_ROWS_PER_VARIANT);
       assertSalesEqualGroundTruth(truth, firstPass.get("sales"), FIRST_DAY, lastDay);
+      int searchTermRows =
+          SearchTermsGroundTruth.assertTotalsEqual(
+              truth, firstPass.get("search_terms"), FIRST_DAY.minusDays(29), lastDay);
+      assertThat(searchTermRows).as("search-term ground-truth rows compared").isGreaterThan(150);
+      searchTermsAsOfLastRun = truth.searchTermTotals(FIRST_DAY.minusDays(29), FIRST_DAY);
+    }
+    try (SandboxServer firstRunSandbox =
+        SandboxServer.start(config.toBuilder().today(FIRST_DAY.plusDays(1)).build())) {
+      assertThat(firstRunSandbox.groundTruth().searchTermTotals(FIRST_DAY.minusDays(29), FIRST_DAY))
+          .as("installs as of the first run differ, so the comparison needs the restatements")
+          .isNotEqualTo(searchTermsAsOfLastRun);
     }
 
     for (int day = 0; day < DAYS; day++) {
@@ -71,9 +93,9 @@ class DailySandboxEndToEndTest {
     Map<String, List<Map<String, JsonNode>>> secondPass =
         TableRows.readTables(lake, workDirectory.resolve("second.jsonl"), TABLES);
     for (String table : TABLES) {
-      assertThat(withoutLoadTime(secondPass.get(table)))
+      assertThat(withoutLoadTime(secondPass.get(table), table))
           .as("rows of %s after running the same days again", table)
-          .containsExactlyInAnyOrderElementsOf(withoutLoadTime(firstPass.get(table)));
+          .containsExactlyInAnyOrderElementsOf(withoutLoadTime(firstPass.get(table), table));
     }
   }
 
@@ -169,12 +191,15 @@ class DailySandboxEndToEndTest {
     assertThat(tableRows).as("sales table rows").hasSize(comparedRows);
   }
 
-  static List<Map<String, String>> withoutLoadTime(List<Map<String, JsonNode>> rows) {
+  static List<Map<String, String>> withoutLoadTime(List<Map<String, JsonNode>> rows, String table) {
     List<Map<String, String>> result = new ArrayList<>();
     for (Map<String, JsonNode> row : rows) {
       Map<String, String> copy = new HashMap<>();
       row.forEach((column, value) -> copy.put(column, value == null ? null : value.toString()));
       copy.remove("loaded_at");
+      if (table.equals("search_terms")) {
+        LANDING_COLUMNS.forEach(copy::remove);
+      }
       result.add(copy);
     }
     return result;

@@ -58,6 +58,12 @@ class ExtractorAgainstSandboxTest {
       assertThat(manifest.path("status").asText()).isEqualTo("complete");
       assertThat(manifest.path("row_count").asLong()).isPositive();
     }
+    // The environment has no APPLE_ADS_* settings: the run skips Apple Ads and still succeeds.
+    assertThat(extraction.summary().path("apple_ads").path("status").asText()).isEqualTo("skipped");
+    assertThat(extraction.summary().path("apple_ads").path("reason").asText())
+        .isEqualTo("not configured");
+    assertThat(extraction.stderr()).contains("Apple Ads is not configured");
+    assertThat(manifests(lake, "source=apple_ads")).isEmpty();
   }
 
   @Test

@@ -29,15 +29,20 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The secrets are the exact ones of that run: the private key (its PEM text, each PEM line, the
  * Base64 and base64url of its DER bytes and the DER bytes themselves), every bearer token the
- * sandbox received (every JWT the extractor signed) and the signature part of each, and every
- * presigned URL signature the sandbox handed out. The test also looks for anything shaped like a
- * JWT or a presigned signature. A self-check first plants each kind of secret in a text and makes
- * sure the scan reports it.
+ * sandbox received (every JWT the extractor signed) and the signature part of each, every presigned
+ * URL signature the sandbox handed out, and the same kinds of key text for the Apple Ads key. The
+ * test also looks for anything shaped like a JWT (which covers the Apple Ads client secret), a
+ * presigned signature or a sandbox Apple Ads access token. A self-check first plants each kind of
+ * secret in a text and makes sure the scan reports it.
  */
 class SecretsInOutputTest {
 
   private static final Pattern JWT =
       Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}");
+
+  /** The opaque Apple Ads access tokens the sandbox issues. */
+  private static final Pattern APPLE_ADS_TOKEN = Pattern.compile("sandbox-ads-[0-9a-f]{16,}");
+
   private static final Pattern PRESIGNED_SIGNATURE =
       Pattern.compile("X-Amz-Signature=[0-9A-Za-z%]{8,}");
 
@@ -89,7 +94,10 @@ class SecretsInOutputTest {
         .anyMatch(name -> name.startsWith("raw") && name.contains("manifest"))
         .anyMatch(name -> name.startsWith("warehouse"));
 
-    Map<String, byte[]> secrets = keySecrets(lake.resolve("sandbox"));
+    Map<String, byte[]> secrets = keySecrets(onlyKeyFile(lake.resolve("sandbox")), "private key");
+    secrets.putAll(
+        keySecrets(
+            lake.resolve("sandbox").resolve(SandboxLake.APPLE_ADS_KEY_FILE), "Apple Ads key"));
     // Controls: the key secrets are found in the key file itself.
     byte[] keyFile = Files.readAllBytes(onlyKeyFile(lake.resolve("sandbox")));
     for (Map.Entry<String, byte[]> secret : secrets.entrySet()) {
@@ -102,7 +110,14 @@ class SecretsInOutputTest {
     }
     assertThat(secrets.keySet())
         .as("secrets")
-        .anyMatch(n -> n.startsWith("private key Base64 line"));
+        .anyMatch(n -> n.startsWith("private key Base64 line"))
+        .anyMatch(n -> n.startsWith("Apple Ads key Base64 line"));
+    assertThat(scanned.keySet())
+        .as("the run landed Apple Ads pages, which are scanned too")
+        .anyMatch(name -> name.contains("source=apple_ads") && name.contains("page="));
+    assertThat(APPLE_ADS_TOKEN.matcher("sandbox-ads-0123456789abcdef0123").find())
+        .as("Apple Ads token pattern matches a token")
+        .isTrue();
 
     Set<String> tokens = sandbox.get().receivedBearerTokens();
     Set<String> signatures = sandbox.get().issuedUrlSignatures();
@@ -172,7 +187,7 @@ class SecretsInOutputTest {
           found.add(secret.getKey() + " in " + source.getKey());
         }
       }
-      for (Pattern pattern : List.of(JWT, PRESIGNED_SIGNATURE)) {
+      for (Pattern pattern : List.of(JWT, PRESIGNED_SIGNATURE, APPLE_ADS_TOKEN)) {
         Matcher matcher = pattern.matcher(text);
         if (matcher.find()) {
           found.add(
@@ -184,24 +199,23 @@ class SecretsInOutputTest {
   }
 
   /** Returns the key file's text, its Base64 body, each Base64 line and the DER bytes. */
-  private static Map<String, byte[]> keySecrets(Path sandboxDirectory) throws IOException {
-    String pem = Files.readString(onlyKeyFile(sandboxDirectory));
+  private static Map<String, byte[]> keySecrets(Path keyFile, String name) throws IOException {
+    String pem = Files.readString(keyFile);
     String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
     Map<String, byte[]> secrets = new LinkedHashMap<>();
-    secrets.put("private key file", pem.strip().getBytes(StandardCharsets.US_ASCII));
-    secrets.put("private key Base64", base64.getBytes(StandardCharsets.US_ASCII));
+    secrets.put(name + " file", pem.strip().getBytes(StandardCharsets.US_ASCII));
+    secrets.put(name + " Base64", base64.getBytes(StandardCharsets.US_ASCII));
     // A log that wraps or cuts the key still shows one of its 64-character PEM lines.
     String[] lines = pem.split("\\R");
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].length() >= 32 && !lines[i].startsWith("-----")) {
-        secrets.put(
-            "private key Base64 line " + (i + 1), lines[i].getBytes(StandardCharsets.US_ASCII));
+        secrets.put(name + " Base64 line " + (i + 1), lines[i].getBytes(StandardCharsets.US_ASCII));
       }
     }
     byte[] der = Base64.getDecoder().decode(base64);
-    secrets.put("private key DER bytes", der);
+    secrets.put(name + " DER bytes", der);
     secrets.put(
-        "private key DER base64url",
+        name + " DER base64url",
         Base64.getUrlEncoder()
             .withoutPadding()
             .encodeToString(der)

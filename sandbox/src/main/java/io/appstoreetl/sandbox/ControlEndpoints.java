@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.appstoreetl.sandbox.ads.SearchTermTotal;
 import io.appstoreetl.sandbox.faults.FaultSwitches;
 import io.appstoreetl.sandbox.http.ApiError;
 import io.appstoreetl.sandbox.http.ApiException;
@@ -67,6 +68,7 @@ final class ControlEndpoints {
     routes
         .add("/sandbox/keys", "POST", this::registerKey)
         .add("/sandbox/clock", "POST", this::setClock)
+        .add("/sandbox/apple-ads/clients", "POST", this::registerAppleAdsClient)
         .add("/sandbox/status", "GET", this::status)
         .add("/sandbox/counters/reset", "POST", this::resetCounters)
         .add("/sandbox/ground-truth", "GET", this::analyticsGroundTruth)
@@ -74,6 +76,7 @@ final class ControlEndpoints {
         .add("/sandbox/ground-truth/finance", "GET", this::financeGroundTruth)
         .add("/sandbox/ground-truth/reviews", "GET", this::reviewsGroundTruth)
         .add("/sandbox/ground-truth/metric-dates", "GET", this::metricDates)
+        .add("/sandbox/ground-truth/search-terms", "GET", this::searchTermsGroundTruth)
         .add("/sandbox/requests/{id}/stop", "POST", this::stopRequest)
         .add("/sandbox/apps", "POST", this::addApp)
         .add("/sandbox/reviews/delete", "POST", this::deleteReview)
@@ -138,6 +141,18 @@ final class ControlEndpoints {
             "POST",
             counted(faults::stallNextDownloadsMidBody))
         .add(
+            "/sandbox/faults/apple-ads-throttle",
+            "POST",
+            fault(
+                body ->
+                    faults.throttleNextAppleAdsCalls(
+                        requiredInt(body, "count"),
+                        Duration.ofSeconds(optionalInt(body, "retryAfterSeconds", 1)))))
+        .add(
+            "/sandbox/faults/apple-ads-expire-tokens",
+            "POST",
+            fault(body -> faults.expireAppleAdsTokens()))
+        .add(
             "/sandbox/faults/rate-limits",
             "POST",
             fault(
@@ -180,6 +195,17 @@ final class ControlEndpoints {
     } catch (IllegalArgumentException e) {
       throw invalid(e.getMessage());
     }
+    return ApiResponse.noContent();
+  }
+
+  /** Body {@code {"clientId":"...","teamId":"...","keyId":"...","publicKeyPem":"..."}}. */
+  private ApiResponse registerAppleAdsClient(ApiRequest request) {
+    JsonNode body = readBody(request);
+    server.registerAppleAdsClient(
+        requiredText(body, "clientId"),
+        requiredText(body, "teamId"),
+        requiredText(body, "keyId"),
+        parsePublicKey(requiredText(body, "publicKeyPem")));
     return ApiResponse.noContent();
   }
 
@@ -270,6 +296,31 @@ final class ControlEndpoints {
   }
 
   /** Query {@code app_id}. */
+  /**
+   * Query {@code from} and {@code to} (YYYY-MM-DD): the {@code search_terms} rows of {@link
+   * GroundTruth#searchTermTotals}, with {@code spend} as a decimal string.
+   */
+  private ApiResponse searchTermsGroundTruth(ApiRequest request) {
+    LocalDate from = parseDate(requiredParameter(request, "from"), "from");
+    LocalDate to = parseDate(requiredParameter(request, "to"), "to");
+    var rows = Json.MAPPER.createArrayNode();
+    for (SearchTermTotal total : server.groundTruth().searchTermTotals(from, to)) {
+      ObjectNode row = rows.addObject();
+      row.put("app_apple_id", total.appAppleId());
+      row.put("metric_date", total.metricDate().toString());
+      row.put("search_term", total.searchTerm());
+      row.put("search_term_source", total.searchTermSource());
+      row.put("country", total.country());
+      row.put("undisclosed", total.undisclosed());
+      row.put("impressions", total.impressions());
+      row.put("taps", total.taps());
+      row.put("installs", total.installs());
+      row.put("spend", total.spend().toPlainString());
+      row.put("currency", total.currency());
+    }
+    return ApiResponse.json(200, rows);
+  }
+
   private ApiResponse reviewsGroundTruth(ApiRequest request) {
     try {
       return rowsResponse(server.groundTruth().reviews(requiredParameter(request, "app_id")));

@@ -1,5 +1,6 @@
 package io.appstoreetl.sandbox;
 
+import io.appstoreetl.sandbox.ads.SearchTermTotal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -88,4 +89,16 @@ public interface GroundTruth {
 
   /** Returns the ids of the apps the API lists now, including apps added while running. */
   List<String> appIds();
+
+  /**
+   * Returns the {@code search_terms} rows that curation must produce from the Apple Ads
+   * search-terms reports for the metric dates {@code from} to {@code to} (both included), as of
+   * today: installs of the last 30 days are still growing, so the rows are those of a run made
+   * today. Each row sums every campaign of the app, every ad group and every keyword per (app,
+   * metric date, term, term source, country). Rows Apple sends without a term are summed into one
+   * row per app and day, with term, term source and country null and {@code undisclosed} true.
+   * Dates before the history start, and today and later, have no rows. Sorted by app, date,
+   * undisclosed last, term, term source and country.
+   */
+  List<SearchTermTotal> searchTermTotals(LocalDate from, LocalDate to);
 }

@@ -81,6 +81,8 @@ public final class SandboxConfig {
   private final String hugeSegmentAppId;
   private final String hugeSegmentReport;
   private final int handlerThreads;
+  private final int appleAdsMaxPageSize;
+  private final Duration appleAdsTokenLifetime;
 
   private SandboxConfig(Builder builder, LocalDate today, LocalDate historyStart) {
     this.seed = builder.seed;
@@ -117,6 +119,8 @@ public final class SandboxConfig {
         builder.hugeSegmentAppId != null ? builder.hugeSegmentAppId : appIds().get(0);
     this.hugeSegmentReport = builder.hugeSegmentReport;
     this.handlerThreads = builder.handlerThreads;
+    this.appleAdsMaxPageSize = builder.appleAdsMaxPageSize;
+    this.appleAdsTokenLifetime = builder.appleAdsTokenLifetime;
   }
 
   public static Builder builder() {
@@ -159,6 +163,8 @@ public final class SandboxConfig {
     builder.hugeSegmentAppId = hugeSegmentAppId;
     builder.hugeSegmentReport = hugeSegmentReport;
     builder.handlerThreads = handlerThreads;
+    builder.appleAdsMaxPageSize = appleAdsMaxPageSize;
+    builder.appleAdsTokenLifetime = appleAdsTokenLifetime;
     return builder;
   }
 
@@ -359,6 +365,16 @@ public final class SandboxConfig {
     return handlerThreads;
   }
 
+  /** Returns the most items an Apple Ads page holds, whatever {@code pageSize} asks for. */
+  public int appleAdsMaxPageSize() {
+    return appleAdsMaxPageSize;
+  }
+
+  /** Returns the lifetime of Apple Ads access tokens, the token endpoint's {@code expires_in}. */
+  public Duration appleAdsTokenLifetime() {
+    return appleAdsTokenLifetime;
+  }
+
   /** Returns the rows per day of every analytics report with data, by kind. */
   Map<AnalyticsReportKind, Integer> rowsPerDayByKind() {
     Map<AnalyticsReportKind, Integer> rows = new EnumMap<>(AnalyticsReportKind.class);
@@ -448,6 +464,10 @@ public final class SandboxConfig {
         + hugeSegmentReport
         + ", handlerThreads="
         + handlerThreads
+        + ", appleAdsMaxPageSize="
+        + appleAdsMaxPageSize
+        + ", appleAdsTokenLifetime="
+        + appleAdsTokenLifetime
         + "}";
   }
 
@@ -485,6 +505,8 @@ public final class SandboxConfig {
     private String hugeSegmentAppId; // default: the first app
     private String hugeSegmentReport = "App Downloads Standard";
     private int handlerThreads = 64;
+    private int appleAdsMaxPageSize = 5000; // Apple's maximum for v1 reports
+    private Duration appleAdsTokenLifetime = Duration.ofHours(1); // Apple's expires_in
 
     private Builder() {}
 
@@ -680,6 +702,21 @@ public final class SandboxConfig {
       return this;
     }
 
+    /**
+     * Sets the most items an Apple Ads page holds (default 5000, Apple's maximum); a smaller value
+     * makes short reports span several pages.
+     */
+    public Builder appleAdsMaxPageSize(int appleAdsMaxPageSize) {
+      this.appleAdsMaxPageSize = appleAdsMaxPageSize;
+      return this;
+    }
+
+    /** Sets the lifetime of Apple Ads access tokens (default one hour, as Apple issues them). */
+    public Builder appleAdsTokenLifetime(Duration appleAdsTokenLifetime) {
+      this.appleAdsTokenLifetime = appleAdsTokenLifetime;
+      return this;
+    }
+
     /** Sets the threads that serve HTTP requests (default 64). */
     public Builder handlerThreads(int handlerThreads) {
       this.handlerThreads = handlerThreads;
@@ -695,6 +732,9 @@ public final class SandboxConfig {
       Objects.requireNonNull(clock, "clock == null");
       Objects.requireNonNull(vendorNumber, "vendorNumber == null");
       Objects.requireNonNull(downloadUrlTtl, "downloadUrlTtl == null");
+      Objects.requireNonNull(appleAdsTokenLifetime, "appleAdsTokenLifetime == null");
+      checkRange("appleAdsMaxPageSize", appleAdsMaxPageSize, 1, 5000);
+      checkRange("appleAdsTokenLifetime seconds", appleAdsTokenLifetime.toSeconds(), 1, 86_400);
       LocalDate effectiveToday = today != null ? today : LocalDate.now(clock);
       LocalDate effectiveHistoryStart =
           historyStart != null ? historyStart : effectiveToday.minusDays(7);

@@ -1,5 +1,7 @@
 package io.appstoreetl.sandbox;
 
+import io.appstoreetl.sandbox.ads.AppleAdsAuth;
+import io.appstoreetl.sandbox.ads.AppleAdsFaults;
 import io.appstoreetl.sandbox.analytics.SegmentDownloads;
 import io.appstoreetl.sandbox.auth.RateLimiter;
 import io.appstoreetl.sandbox.faults.CountedFault;
@@ -26,13 +28,19 @@ public final class SandboxFaults {
   private final SalesSettings sales;
   private final RateLimiter rateLimiter;
   private final SandboxConfig config;
+  private final AppleAdsFaults appleAds;
+  private final AppleAdsAuth appleAdsAuth;
 
   SandboxFaults(
       FaultSwitches switches,
       SegmentDownloads downloads,
       SalesSettings sales,
       RateLimiter rateLimiter,
-      SandboxConfig config) {
+      SandboxConfig config,
+      AppleAdsFaults appleAds,
+      AppleAdsAuth appleAdsAuth) {
+    this.appleAds = appleAds;
+    this.appleAdsAuth = appleAdsAuth;
     this.switches = switches;
     this.downloads = downloads;
     this.sales = sales;
@@ -228,6 +236,31 @@ public final class SandboxFaults {
     return this;
   }
 
+  /**
+   * Responds to the next {@code count} Apple Ads API calls (after the token check) with 429 {@code
+   * rate_limit_exceeded} and {@code Retry-After} of {@code wait} in whole seconds.
+   */
+  public SandboxFaults throttleNextAppleAdsCalls(int count, Duration wait) {
+    appleAds.throttleNextCalls(count, wait);
+    LOG.info("The next {} Apple Ads calls are throttled for {} s", count, wait.toSeconds());
+    return this;
+  }
+
+  /**
+   * Expires every Apple Ads access token issued so far, so that the next call with one gets 401, as
+   * when a token's hour has passed.
+   */
+  public SandboxFaults expireAppleAdsTokens() {
+    appleAdsAuth.expireAllTokens();
+    LOG.info("Every Apple Ads access token issued so far has expired");
+    return this;
+  }
+
+  /** Returns how many Apple Ads calls the throttle switch still affects. */
+  public int pendingAppleAdsThrottles() {
+    return appleAds.pendingThrottles();
+  }
+
   /** Returns how many occasions a counted switch still affects, for tests of the switches. */
   int pending(CountedFault fault) {
     return switches.pending(fault);
@@ -241,6 +274,7 @@ public final class SandboxFaults {
   /** Clears every counted switch and restores every other switch to its configured value. */
   public SandboxFaults reset() {
     switches.reset();
+    appleAds.reset();
     sales.publicationDelayDays(config.salesPublicationDelayDays());
     sales.retentionDays(config.salesRetentionDays());
     config.salesReportVersions().forEach(sales::latestVersion);

@@ -1,5 +1,7 @@
 package io.appstoreetl.sandbox;
 
+import io.appstoreetl.sandbox.ads.AppleAdsData;
+import io.appstoreetl.sandbox.ads.SearchTermTotal;
 import io.appstoreetl.sandbox.analytics.InstanceDirectory;
 import io.appstoreetl.sandbox.analytics.ReportCatalog;
 import io.appstoreetl.sandbox.analytics.ReportDefinition;
@@ -37,6 +39,7 @@ final class SandboxGroundTruth implements GroundTruth {
   private final FinanceData finance;
   private final ReviewStore reviews;
   private final Supplier<LocalDate> today;
+  private final AppleAdsData appleAds;
 
   SandboxGroundTruth(
       AppCatalog apps,
@@ -46,7 +49,9 @@ final class SandboxGroundTruth implements GroundTruth {
       SalesReports sales,
       FinanceData finance,
       ReviewStore reviews,
+      AppleAdsData appleAds,
       Supplier<LocalDate> today) {
+    this.appleAds = appleAds;
     this.apps = apps;
     this.analytics = analytics;
     this.calendar = calendar;
@@ -250,5 +255,10 @@ final class SandboxGroundTruth implements GroundTruth {
       maps.add(Collections.unmodifiableMap(map));
     }
     return Collections.unmodifiableList(maps);
+  }
+
+  @Override
+  public List<SearchTermTotal> searchTermTotals(LocalDate from, LocalDate to) {
+    return appleAds.searchTermTotals(from, to, today.get());
   }
 }

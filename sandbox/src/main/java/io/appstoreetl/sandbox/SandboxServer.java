@@ -2,6 +2,10 @@ package io.appstoreetl.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.appstoreetl.sandbox.ads.AppleAdsAuth;
+import io.appstoreetl.sandbox.ads.AppleAdsData;
+import io.appstoreetl.sandbox.ads.AppleAdsEndpoints;
+import io.appstoreetl.sandbox.ads.AppleAdsFaults;
 import io.appstoreetl.sandbox.analytics.AnalyticsEndpoints;
 import io.appstoreetl.sandbox.analytics.HugeSegment;
 import io.appstoreetl.sandbox.analytics.InstanceDirectory;
@@ -54,8 +58,9 @@ import org.slf4j.LoggerFactory;
  * An App Store Connect emulator on 127.0.0.1: Apple's paths, JSON:API shapes, gzip TSV files,
  * errors and limits, with seeded data whose content {@link #groundTruth()} returns.
  *
- * <p>Routes: {@code /v1/...} is the API (every call needs a bearer token signed by a key from
- * {@link #registerKey}); {@code /sandbox-files/...} serves segment files from presigned URLs
+ * <p>Routes: {@code /apple-ads/...} is the Apple Ads token endpoint and API (see {@link
+ * AppleAdsEndpoints}); {@code /v1/...} is the API (every call needs a bearer token signed by a key
+ * from {@link #registerKey}); {@code /sandbox-files/...} serves segment files from presigned URLs
  * without a token; {@code /sandbox/...} is the sandbox's own control surface for a client in
  * another process, also without a token (see {@code ControlEndpoints} and the module README for
  * every endpoint and its body). Anything else gets 404 {@code PATH_ERROR}.
@@ -92,6 +97,8 @@ public final class SandboxServer implements AutoCloseable {
   private final SandboxFaults faults;
   private final TrafficCounters counters;
   private final ApiCallHandler apiCalls;
+  private final AppleAdsAuth appleAdsAuth;
+  private final AppleAdsEndpoints appleAds;
   private final ApiRoutes controlRoutes = new ApiRoutes();
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicInteger stalledMidBody = new AtomicInteger();
@@ -143,6 +150,8 @@ public final class SandboxServer implements AutoCloseable {
             config.salesPublicationDelayDays(),
             config.salesRetentionDays());
     FinanceData financeData = new FinanceData(salesData, config.historyStart());
+    AppleAdsData appleAdsData =
+        new AppleAdsData(config.seed(), config.appIds(), config.historyStart());
     this.reviews =
         new ReviewStore(
             config.seed(), apps, config.historyStart(), config.reviewsPerDay(), today::get);
@@ -155,8 +164,16 @@ public final class SandboxServer implements AutoCloseable {
             salesReports,
             financeData,
             reviews,
+            appleAdsData,
             today::get);
-    this.faults = new SandboxFaults(switches, downloads, salesSettings, rateLimiter, config);
+    this.appleAdsAuth = new AppleAdsAuth(config.clock(), config.appleAdsTokenLifetime());
+    AppleAdsFaults appleAdsFaults = new AppleAdsFaults();
+    this.appleAds =
+        new AppleAdsEndpoints(
+            appleAdsData, appleAdsAuth, appleAdsFaults, today::get, config.appleAdsMaxPageSize());
+    this.faults =
+        new SandboxFaults(
+            switches, downloads, salesSettings, rateLimiter, config, appleAdsFaults, appleAdsAuth);
 
     ApiRoutes apiRoutes = new ApiRoutes();
     AppsEndpoints appsEndpoints = new AppsEndpoints(apps);
@@ -227,6 +244,39 @@ public final class SandboxServer implements AutoCloseable {
         config.today(),
         config.historyStart());
     return sandbox;
+  }
+
+  /**
+   * Accepts Apple Ads client secrets of this API user from now on.
+   *
+   * @param clientId the {@code client_id} and the secret's {@code sub}
+   * @param teamId the secret's {@code iss}
+   * @param keyId the secret's {@code kid}
+   */
+  public void registerAppleAdsClient(
+      String clientId, String teamId, String keyId, ECPublicKey publicKey) {
+    appleAdsAuth.register(clientId, teamId, keyId, publicKey);
+    LOG.info("Registered Apple Ads client {}", clientId);
+  }
+
+  /** Returns the Apple Ads API origin: the base URL and {@code /apple-ads}, before {@code /v1}. */
+  public String appleAdsBaseUrl() {
+    return baseUrl + AppleAdsEndpoints.PREFIX;
+  }
+
+  /** Returns the Apple Ads OAuth token endpoint. */
+  public String appleAdsTokenUrl() {
+    return baseUrl + AppleAdsEndpoints.TOKEN_PATH;
+  }
+
+  /** Returns the Apple Ads routes, for their call counters. */
+  public AppleAdsEndpoints appleAds() {
+    return appleAds;
+  }
+
+  /** Returns how many Apple Ads access tokens the token endpoint issued. */
+  public int appleAdsTokensIssued() {
+    return appleAdsAuth.tokensIssued();
   }
 
   /** Returns {@code http://127.0.0.1:<port>}, without a trailing slash. */
@@ -448,6 +498,11 @@ public final class SandboxServer implements AutoCloseable {
         if (outcome.response() != null) {
           write(exchange, outcome.response(), outcome.rateLimit());
         }
+      } else if (path.startsWith(AppleAdsEndpoints.PREFIX + "/")) {
+        write(
+            exchange,
+            appleAds.handle(method, path, exchange.getRequestHeaders(), readBody(exchange)),
+            null);
       } else if (path.startsWith(SegmentDownloads.PATH_PREFIX)) {
         handleDownload(exchange, method, path);
       } else if (path.startsWith("/sandbox/")) {

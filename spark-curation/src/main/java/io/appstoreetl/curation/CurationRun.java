@@ -148,11 +148,11 @@ final class CurationRun {
           DataTableWriter.write(spark, tables, work, outcomes, results);
       counts.addAll(written.counts());
       tablesWritten.addAll(written.tablesWritten());
-      Map<String, Long> reviewRowsByUnit = written.reviewRowsByUnit();
+      Map<String, Long> rowsWrittenByUnit = written.rowsWrittenByUnit();
       writeApps(apps);
       writeExtractorRuns(allDates);
       writeQuarantine(outcomes, results, audited);
-      collectAudit(audited, candidateDates, winners, results, reviewRowsByUnit);
+      collectAudit(audited, candidateDates, winners, results, rowsWrittenByUnit);
       collectNotes(results);
       rejectExamples = tally.rejectExamples();
     } finally {
@@ -412,12 +412,13 @@ final class CurationRun {
       Map<String, SortedSet<LocalDate>> candidateDates,
       Map<String, SelectedUnit> winners,
       UnitResults results,
-      Map<String, Long> reviewRowsByUnit) {
+      Map<String, Long> rowsWrittenByUnit) {
     for (UnitManifest unit : audited.values()) {
       TableDefinition table = tableOf(unit);
       SelectedUnit won = winners.get(unit.unitKey());
+      boolean countedAfterWrite = table == Tables.REVIEWS || table == Tables.SEARCH_TERMS;
       Long rowsWritten =
-          table == Tables.REVIEWS ? reviewRowsByUnit.getOrDefault(unit.unitKey(), 0L) : null;
+          countedAfterWrite ? rowsWrittenByUnit.getOrDefault(unit.unitKey(), 0L) : null;
       auditRows.add(
           AuditRows.loadAudit(
               runId,
@@ -523,6 +524,7 @@ final class CurationRun {
   private static List<TableDefinition> datedTables() {
     List<TableDefinition> dated = new ArrayList<>(Tables.reportTables());
     dated.add(Tables.REVIEWS);
+    dated.add(Tables.SEARCH_TERMS);
 
     return dated;
   }

@@ -274,6 +274,9 @@ class AllTablesTest {
                 + dates
                 + "  3          2             0\n"
                 + "apps                 -                           2          2             0\n"
+                + "search_terms         "
+                + dates
+                + "  0          0             0\n"
                 + "runs                 -                           1          1             0\n"
                 + "Rejected rows: 0\n"
                 + "Note: Footer mismatch: Total_Rows 2 = 2, Total_Amount 999.99 != 158.21,"

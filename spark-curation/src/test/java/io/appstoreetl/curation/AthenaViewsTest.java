@@ -41,7 +41,10 @@ class AthenaViewsTest {
   void everyViewFileIsTested() throws IOException {
     assertThat(ViewFixture.viewFiles())
         .containsExactlyInAnyOrder(
-            "app_daily_metrics.sql", "app_daily_proceeds.sql", "app_daily_subscriptions.sql");
+            "app_daily_metrics.sql",
+            "app_daily_proceeds.sql",
+            "app_daily_subscriptions.sql",
+            "app_weekly_top_search_terms.sql");
   }
 
   @Test
@@ -79,6 +82,12 @@ class AthenaViewsTest {
   void appDailySubscriptionsCountsActiveTrialsCancellations() {
     assertThat(select("app_daily_subscriptions"))
         .containsExactlyElementsOf(ViewFixture.expectedRows("app_daily_subscriptions"));
+  }
+
+  @Test
+  void weeklyTopSearchTermsRanksTenPerAppAndWeek() {
+    assertThat(select("app_weekly_top_search_terms"))
+        .containsExactlyElementsOf(ViewFixture.expectedRows("app_weekly_top_search_terms"));
   }
 
   private static String view(String name) {

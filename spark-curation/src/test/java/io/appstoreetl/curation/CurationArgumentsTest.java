@@ -99,8 +99,8 @@ class CurationArgumentsTest {
         .hasMessage(
             "Invalid --tables value: session (expected a comma-separated subset of [downloads,"
                 + " engagement, sessions, installs_deletions, purchases, crashes, sales,"
-                + " subscriptions, subscription_events, finance, reviews, apps, runs, load_audit,"
-                + " quarantine])");
+                + " subscriptions, subscription_events, finance, reviews, apps, search_terms, runs,"
+                + " load_audit, quarantine])");
   }
 
   @Test

@@ -95,10 +95,18 @@ class TrinoViewsIT {
   }
 
   @Test
+  void weeklyTopSearchTermsOnTrino() throws IOException, InterruptedException {
+    assertViewReturnsExpectedRows("app_weekly_top_search_terms");
+  }
+
+  @Test
   void everyViewFileHasATrinoTest() throws IOException {
     assertThat(ViewFixture.viewFiles())
         .containsExactlyInAnyOrder(
-            "app_daily_metrics.sql", "app_daily_proceeds.sql", "app_daily_subscriptions.sql");
+            "app_daily_metrics.sql",
+            "app_daily_proceeds.sql",
+            "app_daily_subscriptions.sql",
+            "app_weekly_top_search_terms.sql");
   }
 
   private static void assertViewReturnsExpectedRows(String view)

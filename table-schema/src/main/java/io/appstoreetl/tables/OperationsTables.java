@@ -80,7 +80,10 @@ final class OperationsTables {
                     "First 16 hex digits of the SHA-256 of unit_key: the file name of the unit's"
                         + " index entries.")
                 .notNull(),
-            Column.of("source", ColumnType.STRING, "analytics, sales, finance, reviews or apps."),
+            Column.of(
+                "source",
+                ColumnType.STRING,
+                "analytics, sales, finance, reviews, apps or apple_ads."),
             Column.of("report", ColumnType.STRING, "Report slug, as in the raw-zone key."),
             Column.of(
                 "table_name",
@@ -88,7 +91,9 @@ final class OperationsTables {
                 "The table the unit feeds; null for a report this job does not curate."),
             Column.of("granularity", ColumnType.STRING, "DAILY, WEEKLY or MONTHLY."),
             Column.of(
-                "app_apple_id", ColumnType.BIGINT, "The unit's app, for analytics and reviews."),
+                "app_apple_id",
+                ColumnType.BIGINT,
+                "The unit's app, for analytics, reviews and Apple Ads search terms."),
             Column.of("vendor_number", ColumnType.STRING, "The unit's vendor number, if any."),
             Column.of("origin", ColumnType.STRING, "api or import."),
             Column.of(
@@ -96,8 +101,8 @@ final class OperationsTables {
             Column.of(
                 "report_date",
                 ColumnType.DATE,
-                "Sales: the report date; finance: the fiscal month's first day; reviews and apps:"
-                    + " the fetch date."),
+                "Sales: the report date; finance: the fiscal month's first day; reviews, apps and"
+                    + " apple_ads: the fetch date."),
             Column.of(
                 "landed_at", ColumnType.TIMESTAMP, "UTC time the unit's manifest was written."),
             Column.of(

@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
  * and {@code granularity}, then contain the report's columns as Apple sends them (one row per Apple
  * row), and end with the lineage columns {@code report_variant}, {@code processing_date}, {@code
  * source_file}, {@code loaded_at} and {@code extra_columns}; they are partitioned by day of {@code
- * metric_date}. {@link #REVIEWS} and {@link #APPS} come from API pages, and {@link #RUNS}, {@link
- * #LOAD_AUDIT} and {@link #QUARANTINE} describe the pipeline's own work.
+ * metric_date}. {@link #REVIEWS} and {@link #APPS} come from API pages, {@link #SEARCH_TERMS} from
+ * Apple Ads report pages, and {@link #RUNS}, {@link #LOAD_AUDIT} and {@link #QUARANTINE} describe
+ * the pipeline's own work.
  */
 public final class Tables {
 
@@ -27,6 +28,7 @@ public final class Tables {
   public static final TableDefinition FINANCE = SalesTables.finance();
   public static final TableDefinition REVIEWS = ApiTables.reviews();
   public static final TableDefinition APPS = ApiTables.apps();
+  public static final TableDefinition SEARCH_TERMS = AdsTables.searchTerms();
   public static final TableDefinition RUNS = OperationsTables.runs();
   public static final TableDefinition LOAD_AUDIT = OperationsTables.loadAudit();
   public static final TableDefinition QUARANTINE = OperationsTables.quarantine();
@@ -61,6 +63,7 @@ public final class Tables {
           FINANCE,
           REVIEWS,
           APPS,
+          SEARCH_TERMS,
           RUNS,
           LOAD_AUDIT,
           QUARANTINE);

@@ -167,7 +167,8 @@ class TablesTest {
         .hasMessage(
             "Invalid table name: session (expected one of downloads, engagement, sessions,"
                 + " installs_deletions, purchases, crashes, sales, subscriptions,"
-                + " subscription_events, finance, reviews, apps, runs, load_audit, quarantine)");
+                + " subscription_events, finance, reviews, apps, search_terms, runs, load_audit,"
+                + " quarantine)");
   }
 
   @Test
@@ -268,9 +269,33 @@ class TablesTest {
 
   @Test
   void everyTableIsListedOnce() {
-    assertThat(Tables.all()).extracting(TableDefinition::name).doesNotHaveDuplicates().hasSize(15);
+    assertThat(Tables.all()).extracting(TableDefinition::name).doesNotHaveDuplicates().hasSize(16);
     assertThat(Tables.all()).containsAll(Tables.reportTables());
     assertThat(Tables.reportTables()).containsAll(Tables.analyticsTables());
+  }
+
+  @Test
+  void searchTermsKeyAndTypes() {
+    TableDefinition searchTerms = Tables.SEARCH_TERMS;
+
+    assertThat(searchTerms.keyColumns())
+        .containsExactly(
+            "app_apple_id",
+            "metric_date",
+            "campaign_id",
+            "search_term",
+            "search_term_source",
+            "country",
+            "undisclosed",
+            "spend_currency");
+    assertThat(searchTerms.partitionFields()).containsExactly(PartitionField.day("metric_date"));
+    assertThat(searchTerms.column("spend").type()).isEqualTo(ColumnType.decimal(18, 4));
+    assertThat(searchTerms.column("undisclosed").type()).isEqualTo(ColumnType.BOOLEAN);
+    assertThat(searchTerms.column("search_term").nullable())
+        .as("undisclosed rows have no term")
+        .isTrue();
+    assertThat(searchTerms.columnNames())
+        .endsWith("fetched_date", "landed_at", "source_file", "loaded_at");
   }
 
   @Test

@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
       "Settings come from options, the environment (ASC_ISSUER_ID, ASC_KEY_ID, ASC_P8_PATH,"
           + " APPLE_VENDOR_NUMBER, APP_IDS, ASC_API_BASE_URL, RAW_ROOT, FINANCE_REGIONS,"
           + " SALES_REPORT_VERSION, SUBSCRIPTION_REPORT_VERSION, SUBSCRIPTION_EVENT_REPORT_VERSION,"
-          + " SUBSCRIBER_REPORT_VERSION) and the working directory's .env file, in that order.",
+          + " SUBSCRIBER_REPORT_VERSION; optional Apple Ads: APPLE_ADS_CLIENT_ID, APPLE_ADS_TEAM_ID,"
+          + " APPLE_ADS_KEY_ID, APPLE_ADS_KEY_PATH, APPLE_ADS_ACCOUNT_ID) and the working"
+          + " directory's .env file, in that order.",
       "Prints the summary's path; exits 0 when nothing failed (pending reports are not"
           + " failures), 1 when an app or a report failed, after every other one finished, 2 for"
           + " invalid options or configuration."
@@ -60,8 +62,8 @@ final class ExtractCommand implements Callable<Integer> {
       paramLabel = "S[,S...]",
       split = ",",
       description =
-          "What to land: analytics, reviews, sales, finance, apps (default: all). The apps are"
-              + " listed in any case when the run covers every app.")
+          "What to land: analytics, reviews, sales, finance, apps, apple_ads (default: all). The"
+              + " apps are listed in any case when the run covers every app.")
   private List<String> sources = new ArrayList<>();
 
   private final CliContext context;
@@ -131,7 +133,7 @@ final class ExtractCommand implements Callable<Integer> {
             spec.commandLine(),
             "Invalid --sources: "
                 + value
-                + " (expected analytics, reviews, sales, finance or apps)");
+                + " (expected analytics, reviews, sales, finance, apps or apple_ads)");
       }
     }
 

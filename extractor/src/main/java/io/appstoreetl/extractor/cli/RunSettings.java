@@ -8,6 +8,10 @@ import io.appstoreetl.extractor.ExtractorVersion;
 import io.appstoreetl.extractor.RunOptions;
 import io.appstoreetl.extractor.RunProgress;
 import io.appstoreetl.extractor.RunSummary;
+import io.appstoreetl.extractor.ads.AppleAdsClients;
+import io.appstoreetl.extractor.ads.AppleAdsConfig;
+import io.appstoreetl.extractor.ads.AppleAdsExtractor;
+import io.appstoreetl.extractor.ads.AppleAdsKeyLoader;
 import io.appstoreetl.extractor.auth.InvalidPrivateKeyException;
 import io.appstoreetl.extractor.auth.JwtTokenProvider;
 import io.appstoreetl.extractor.auth.PrivateKeyLoader;
@@ -22,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -123,6 +128,8 @@ final class RunSettings {
   int run(CliContext context, Function<List<String>, RunOptions> options) throws IOException {
     ExtractorConfig config;
     ECPrivateKey privateKey;
+    Optional<AppleAdsConfig> appleAdsConfig;
+    ECPrivateKey appleAdsKey = null;
     try {
       config =
           ExtractorConfig.load(
@@ -130,6 +137,14 @@ final class RunSettings {
               context.workingDirectory(),
               new ExtractorConfig.Overrides(rawRoot, apiBaseUrl, appIds, sandbox, allApps));
       privateKey = PrivateKeyLoader.load(config.p8Path());
+      appleAdsConfig =
+          AppleAdsConfig.load(
+              ExtractorConfig.settings(context.environment(), context.workingDirectory()),
+              context.workingDirectory(),
+              sandbox);
+      if (appleAdsConfig.isPresent()) {
+        appleAdsKey = AppleAdsKeyLoader.load(appleAdsConfig.get().keyPath());
+      }
     } catch (ConfigException | InvalidPrivateKeyException e) {
       context.err().println(e.getMessage());
       return ExitCodes.USAGE;
@@ -157,9 +172,21 @@ final class RunSettings {
             ? new TerminalProgress(context.err(), client.stats()::bytesReceived, System::nanoTime)
             : RunProgress.NONE;
 
-    RunSummary summary =
-        new ExtractRun(config, client, rawZone, context.clock(), progress)
-            .run(options.apply(granularities));
+    ExtractRun run = new ExtractRun(config, client, rawZone, context.clock(), progress);
+    if (appleAdsConfig.isPresent()) {
+      AppleAdsClients appleAds =
+          AppleAdsClients.create(
+              appleAdsConfig.get(),
+              appleAdsKey,
+              context.retryPolicy(),
+              AppleAdsClients.defaultRateLimiter(),
+              context.clock(),
+              mapper,
+              config.sandbox());
+      run.withAppleAds(
+          appleAds.step(rawZone, context.clock(), AppleAdsExtractor.DEFAULT_PAGE_SIZE));
+    }
+    RunSummary summary = run.run(options.apply(granularities));
     if (summaryFile != null) {
       Path target = context.workingDirectory().resolve(summaryFile);
       if (target.getParent() != null) {

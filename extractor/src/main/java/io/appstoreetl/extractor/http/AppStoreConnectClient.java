@@ -14,7 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +72,7 @@ public final class AppStoreConnectClient {
   private final boolean allowLoopbackHttp;
   private final Clock clock;
   private final String userAgent;
+  private final Map<String, String> defaultHeaders;
 
   private AppStoreConnectClient(Builder builder) {
     String base = builder.baseUrl.toString();
@@ -96,6 +99,7 @@ public final class AppStoreConnectClient {
     this.allowLoopbackHttp = builder.allowLoopbackHttp;
     this.clock = builder.clock;
     this.userAgent = builder.userAgent;
+    this.defaultHeaders = Map.copyOf(builder.defaultHeaders);
   }
 
   /** Starts a client for {@code baseUrl}; every other setting has a default. */
@@ -182,6 +186,26 @@ public final class AppStoreConnectClient {
         .json();
   }
 
+  /**
+   * Sends a POST with a JSON body and returns the JSON response as received and parsed, for landing
+   * the body unchanged.
+   */
+  public ApiPage postPage(String path, JsonNode document) throws IOException {
+    URI url = resolve(path);
+    byte[] bytes = mapper.writeValueAsBytes(document);
+
+    return withToken(
+        "POST",
+        url,
+        token ->
+            request(url, token)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build(),
+        (contentType, body, attempt) -> readJson("POST", url, contentType, body));
+  }
+
   /** Sends a DELETE, which Apple acknowledges with 204 and no body. */
   public void delete(String path) throws IOException {
     URI url = resolve(path);
@@ -247,10 +271,14 @@ public final class AppStoreConnectClient {
   }
 
   private HttpRequest.Builder request(URI url, String token) {
-    return HttpRequest.newBuilder(url)
-        .timeout(requestTimeout)
-        .header("User-Agent", userAgent)
-        .header("Authorization", "Bearer " + token);
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(url)
+            .timeout(requestTimeout)
+            .header("User-Agent", userAgent)
+            .header("Authorization", "Bearer " + token);
+    defaultHeaders.forEach(builder::header);
+
+    return builder;
   }
 
   @FunctionalInterface
@@ -343,9 +371,16 @@ public final class AppStoreConnectClient {
     String code = null;
     String detail = null;
     try {
-      JsonNode first = mapper.readTree(body).path("errors").path(0);
+      JsonNode document = mapper.readTree(body);
+      JsonNode first = document.path("errors").path(0);
+      if (first.isMissingNode() && document.path("error").isObject()) {
+        // The Apple Ads API sends {"error": {"code", "message"}} instead of JSON:API errors.
+        first = document.path("error");
+        detail = first.path("message").isTextual() ? first.path("message").asText() : null;
+      } else {
+        detail = first.path("detail").isTextual() ? first.path("detail").asText() : null;
+      }
       code = first.path("code").isTextual() ? first.path("code").asText() : null;
-      detail = first.path("detail").isTextual() ? first.path("detail").asText() : null;
     } catch (IOException | RuntimeException e) {
       // Not Apple's JSON error document (S3 sends XML, 406 sends plain text): keep the body only.
     }
@@ -415,6 +450,7 @@ public final class AppStoreConnectClient {
     private boolean allowLoopbackHttp;
     private Clock clock = Clock.systemUTC();
     private String userAgent = "appstore-etl-extractor";
+    private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
 
     private Builder(URI baseUrl, BearerTokens tokens, ObjectMapper mapper) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
@@ -456,6 +492,14 @@ public final class AppStoreConnectClient {
 
     public Builder userAgent(String value) {
       this.userAgent = Objects.requireNonNull(value, "userAgent == null");
+      return this;
+    }
+
+    /** Adds a header that every API request carries, such as the Apple Ads context header. */
+    public Builder defaultHeader(String name, String value) {
+      defaultHeaders.put(
+          Objects.requireNonNull(name, "name == null"),
+          Objects.requireNonNull(value, "value == null"));
       return this;
     }
 

@@ -48,6 +48,11 @@ public final class KeyValues {
     return check("app id", value, NUMERIC_ID.matcher(nonNull(value)).matches(), "1 to 20 digits");
   }
 
+  /** Checks a numeric id of Apple Ads (org, campaign), named {@code what} in the error. */
+  public static String numericId(String what, String value) {
+    return check(what, value, NUMERIC_ID.matcher(nonNull(value)).matches(), "1 to 20 digits");
+  }
+
   public static String vendorNumber(String value) {
     return check(
         "vendor number", value, NUMERIC_ID.matcher(nonNull(value)).matches(), "1 to 20 digits");

@@ -52,6 +52,13 @@ public final class Manifest {
   private String fetchedDate;
   private String stoppedAtReviewId;
   private String stoppedAtCreatedDate;
+  private String orgId;
+  private String adAccountId;
+  private String campaignId;
+  private String startDate;
+  private String endDate;
+  private String timeZone;
+  private String currency;
   private Long rowCountOverride;
 
   public Manifest source(String value) {
@@ -155,6 +162,25 @@ public final class Manifest {
     return this;
   }
 
+  /** Apple Ads only: the organisation, ad account, and the account's time zone and currency. */
+  public Manifest appleAdsAccount(
+      String orgIdValue, String adAccountIdValue, String timeZoneValue, String currencyValue) {
+    this.orgId = orgIdValue;
+    this.adAccountId = adAccountIdValue;
+    this.timeZone = timeZoneValue;
+    this.currency = currencyValue;
+    return this;
+  }
+
+  /** Apple Ads search terms only: the campaign and the requested range, both ends included. */
+  public Manifest appleAdsReport(
+      String campaignIdValue, LocalDate startDateValue, LocalDate endDateValue) {
+    this.campaignId = campaignIdValue;
+    this.startDate = startDateValue.toString();
+    this.endDate = endDateValue.toString();
+    return this;
+  }
+
   /**
    * Sets {@code row_count} for units whose files are JSON pages rather than report rows (reviews,
    * apps); otherwise it is the sum over the files.
@@ -220,6 +246,13 @@ public final class Manifest {
     json.put("fetched_date", fetchedDate);
     json.put("stopped_at_review_id", stoppedAtReviewId);
     json.put("stopped_at_created_date", stoppedAtCreatedDate);
+    json.put("org_id", orgId);
+    json.put("ad_account_id", adAccountId);
+    json.put("campaign_id", campaignId);
+    json.put("start_date", startDate);
+    json.put("end_date", endDate);
+    json.put("time_zone", timeZone);
+    json.put("currency", currency);
 
     return json;
   }

@@ -115,7 +115,32 @@ public final class RawKeys {
         + "/";
   }
 
-  /** File name of the {@code number}-th JSON page (from 1) of a reviews or apps unit. */
+  /** Returns the folder of an Apple Ads campaign listing of one org and fetch date. */
+  public static String appleAdsCampaignsUnit(String orgId, String fetchedDate, String landingId) {
+    return "source=apple_ads/report=campaigns/org_id="
+        + KeyValues.numericId("org id", orgId)
+        + "/fetched_date="
+        + KeyValues.isoDate("fetched date", fetchedDate)
+        + "/landing="
+        + KeyValues.attemptId(landingId)
+        + "/";
+  }
+
+  /** Returns the folder of one landing of a campaign's Apple Ads search-terms report. */
+  public static String appleAdsSearchTermsUnit(
+      String orgId, String campaignId, String fetchedDate, String landingId) {
+    return "source=apple_ads/report=search_terms/org_id="
+        + KeyValues.numericId("org id", orgId)
+        + "/campaign_id="
+        + KeyValues.numericId("campaign id", campaignId)
+        + "/fetched_date="
+        + KeyValues.isoDate("fetched date", fetchedDate)
+        + "/landing="
+        + KeyValues.attemptId(landingId)
+        + "/";
+  }
+
+  /** File name of the {@code number}-th JSON page (from 1) of a reviews, apps or Apple Ads unit. */
   public static String pageFile(int number) {
     if (number < 1 || number > 9999) {
       throw new InvalidKeyValueException(

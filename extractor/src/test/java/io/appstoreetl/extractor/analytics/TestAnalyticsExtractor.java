@@ -195,7 +195,14 @@ class TestAnalyticsExtractor {
             "fiscal_month",
             "fetched_date",
             "stopped_at_review_id",
-            "stopped_at_created_date");
+            "stopped_at_created_date",
+            "org_id",
+            "ad_account_id",
+            "campaign_id",
+            "start_date",
+            "end_date",
+            "time_zone",
+            "currency");
     assertThat(manifest.path("manifest_version").asInt()).isEqualTo(1);
     assertThat(manifest.path("source").asText()).isEqualTo("analytics");
     assertThat(manifest.path("report").asText()).isEqualTo("app_downloads_standard");

@@ -181,6 +181,7 @@ public final class AuditRows {
         return unit.fiscalMonth().atDay(1);
       case REVIEWS:
       case APPS:
+      case APPLE_ADS:
         return unit.fetchedDate();
       default:
         return unit.reportDate();

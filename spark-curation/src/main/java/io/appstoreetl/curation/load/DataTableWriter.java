@@ -14,6 +14,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * replace the stored ones in one commit.
  *
  * <p>Rows of files rejected whole are left out. Reviews keep one row per review id, the latest
- * landing's. A table with no rows for its dates and no stored data files for them is not written at
- * all, so a run does not commit empty snapshots to tables it has nothing for.
+ * landing's. Search-term rows are summed per table key. A table with no rows for its dates and no
+ * stored data files for them is not written at all, so a run does not commit empty snapshots to
+ * tables it has nothing for.
  */
 public final class DataTableWriter {
   private static final Logger LOG = LoggerFactory.getLogger(DataTableWriter.class);
@@ -32,12 +34,13 @@ public final class DataTableWriter {
    * The outcome of the writes.
    *
    * @param counts rows read, written and rejected per table and metric date
-   * @param reviewRowsByUnit reviews written per unit key, after deduplication
+   * @param rowsWrittenByUnit reviews and search terms written per unit key, after deduplication and
+   *     summing; other tables write the rows they accept
    * @param tablesWritten the tables that got a commit
    */
   public record Result(
       List<LoadReport.TableDateCounts> counts,
-      Map<String, Long> reviewRowsByUnit,
+      Map<String, Long> rowsWrittenByUnit,
       List<String> tablesWritten) {}
 
   private DataTableWriter() {}
@@ -53,7 +56,7 @@ public final class DataTableWriter {
     Set<String> failed = results.failedFiles();
     List<LoadReport.TableDateCounts> counts = new ArrayList<>();
     List<String> tablesWritten = new ArrayList<>();
-    Map<String, Long> reviewRowsByUnit = new HashMap<>();
+    Map<String, Long> rowsWrittenByUnit = new HashMap<>();
     for (Map.Entry<TableDefinition, SortedSet<LocalDate>> entry : work.entrySet()) {
       TableDefinition table = entry.getKey();
       SortedSet<LocalDate> dates = entry.getValue();
@@ -70,13 +73,18 @@ public final class DataTableWriter {
               .filter(o -> o.isRow() && o.table().equals(name) && !failed.contains(o.sourceFile()))
               .map(ParseOutcome::row);
       Map<LocalDate, Long> writtenByDate = null;
-      if (table == Tables.REVIEWS) {
-        rows = ReviewVersions.latest(rows);
+      if (table == Tables.REVIEWS || table == Tables.SEARCH_TERMS) {
+        if (table == Tables.REVIEWS) {
+          rows = ReviewVersions.latest(rows);
+        } else {
+          // Summing shuffles; keep the result for the count and the write.
+          rows = SearchTermTotals.sum(rows).persist(StorageLevel.MEMORY_AND_DISK());
+        }
         writtenByDate = new HashMap<>();
-        for (Map.Entry<String, Long> count : ReviewVersions.countByDateAndUnit(rows).entrySet()) {
+        for (Map.Entry<String, Long> count : countByDateAndUnit(table, rows).entrySet()) {
           String[] parts = count.getKey().split("\\|", 2);
           writtenByDate.merge(LocalDate.parse(parts[0]), count.getValue(), Long::sum);
-          reviewRowsByUnit.merge(parts[1], count.getValue(), Long::sum);
+          rowsWrittenByUnit.merge(parts[1], count.getValue(), Long::sum);
         }
       }
 
@@ -92,6 +100,9 @@ public final class DataTableWriter {
           ReviewVersions.deleteSuperseded(tables);
         }
       }
+      if (table == Tables.SEARCH_TERMS) {
+        rows.unpersist(false /* don't block */);
+      }
 
       for (LocalDate date : dates) {
         long[] count = byDate.getOrDefault(date, new long[3]);
@@ -104,6 +115,19 @@ public final class DataTableWriter {
       }
     }
 
-    return new Result(counts, reviewRowsByUnit, tablesWritten);
+    return new Result(counts, rowsWrittenByUnit, tablesWritten);
+  }
+
+  /** Returns row counts by {@code <metric date>|<unit key>}. */
+  private static Map<String, Long> countByDateAndUnit(
+      TableDefinition table, JavaRDD<Object[]> rows) {
+    int metricDate = table.indexOf("metric_date");
+    int sourceFile = table.indexOf("source_file");
+    Map<String, Long> counts = new HashMap<>();
+    rows.map(row -> row[metricDate] + "|" + AuditRows.folderOf((String) row[sourceFile]))
+        .countByValue()
+        .forEach((key, count) -> counts.put(key, count));
+
+    return counts;
   }
 }

@@ -23,7 +23,6 @@ import scala.Tuple2;
 public final class ReviewVersions {
   private static final TableDefinition TABLE = Tables.REVIEWS;
   private static final int REVIEW_ID = TABLE.indexOf("review_id");
-  private static final int METRIC_DATE = TABLE.indexOf("metric_date");
   private static final int LANDED_AT = TABLE.indexOf("landed_at");
   private static final int SOURCE_FILE = TABLE.indexOf("source_file");
 
@@ -34,16 +33,6 @@ public final class ReviewVersions {
     return rows.mapToPair(row -> new Tuple2<>((String) row[REVIEW_ID], row))
         .reduceByKey(ReviewVersions::later)
         .values();
-  }
-
-  /** Returns row counts by {@code <metric date>|<unit key>}. */
-  public static Map<String, Long> countByDateAndUnit(JavaRDD<Object[]> rows) {
-    Map<String, Long> counts = new HashMap<>();
-    rows.map(row -> row[METRIC_DATE] + "|" + AuditRows.folderOf((String) row[SOURCE_FILE]))
-        .countByValue()
-        .forEach((key, count) -> counts.put(key, count));
-
-    return counts;
   }
 
   /** Deletes every row of a review id that a later landing of the same id supersedes. */

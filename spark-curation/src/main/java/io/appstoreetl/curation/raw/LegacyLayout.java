@@ -188,7 +188,8 @@ public final class LegacyLayout {
             .map(name -> new UnitManifest.ManifestFile(name, null, null))
             .toList(),
         Instant.EPOCH,
-        folder.metricDates());
+        folder.metricDates(),
+        null);
   }
 
   /** Reads the distinct {@code Date} values of a folder's files. */

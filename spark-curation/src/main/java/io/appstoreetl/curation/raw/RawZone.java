@@ -40,7 +40,7 @@ public final class RawZone implements Serializable {
   // Unit keys come from index entries; only partition segments such as report=x are accepted, so
   // an entry cannot point outside the raw root.
   private static final Pattern UNIT_KEY =
-      Pattern.compile("source=[a-z]+(/[A-Za-z0-9_]+=[A-Za-z0-9._-]+)+/");
+      Pattern.compile("source=[a-z]+(_[a-z]+)*(/[A-Za-z0-9_]+=[A-Za-z0-9._-]+)+/");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path root;

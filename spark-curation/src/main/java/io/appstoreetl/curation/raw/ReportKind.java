@@ -8,9 +8,10 @@ import java.util.Optional;
 /**
  * The raw-zone reports this job curates, with the table and report variant each one feeds.
  *
- * <p>Report files are identified by the {@code report=} slug of their raw-zone key and manifest;
- * review and app listings by their source alone. Units of other reports (such as {@code
- * subscriber_detailed}) are landed by the extractor but not curated here.
+ * <p>Report files and Apple Ads reports are identified by the {@code report=} slug of their
+ * raw-zone key and manifest; review and app listings by their source alone. Units of other reports
+ * (such as {@code subscriber_detailed} and the Apple Ads {@code campaigns} listing) are landed by
+ * the extractor but not curated here.
  */
 public enum ReportKind {
   APP_DOWNLOADS_STANDARD("app_downloads_standard", Source.ANALYTICS, Tables.DOWNLOADS, "Standard"),
@@ -49,7 +50,8 @@ public enum ReportKind {
   FINANCIAL("financial", Source.FINANCE, Tables.FINANCE, "FINANCIAL"),
   FINANCE_DETAIL("finance_detail", Source.FINANCE, Tables.FINANCE, "FINANCE_DETAIL"),
   CUSTOMER_REVIEWS(null, Source.REVIEWS, Tables.REVIEWS, null),
-  APPS(null, Source.APPS, Tables.APPS, null);
+  APPS(null, Source.APPS, Tables.APPS, null),
+  APPLE_ADS_SEARCH_TERMS("search_terms", Source.APPLE_ADS, Tables.SEARCH_TERMS, null);
 
   /** The {@code source=} of a raw-zone key. */
   public enum Source {
@@ -57,7 +59,8 @@ public enum ReportKind {
     SALES("sales"),
     FINANCE("finance"),
     REVIEWS("reviews"),
-    APPS("apps");
+    APPS("apps"),
+    APPLE_ADS("apple_ads");
 
     private final String key;
 
@@ -143,9 +146,9 @@ public enum ReportKind {
     return source == Source.SALES;
   }
 
-  /** True for the report files of a tab-separated report (every kind but reviews and apps). */
+  /** True for the report files of a tab-separated report (every kind but JSON pages). */
   public boolean isReportFile() {
-    return source != Source.REVIEWS && source != Source.APPS;
+    return source != Source.REVIEWS && source != Source.APPS && source != Source.APPLE_ADS;
   }
 
   /** Returns the file conventions of a report file kind. */
@@ -176,6 +179,7 @@ public enum ReportKind {
       case SUBSCRIPTION_SUMMARY:
       case CUSTOMER_REVIEWS:
       case APPS:
+      case APPLE_ADS_SEARCH_TERMS:
         return null;
       default:
         return "metric_date";

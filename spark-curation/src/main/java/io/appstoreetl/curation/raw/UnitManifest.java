@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  * @param fetchedDate reviews and apps: the UTC date of the fetch
  * @param originalFileName imports: the name of the file the user imported
  * @param metricDates the distinct metric dates of the unit's rows, as the manifest lists them
+ * @param appleAds Apple Ads units: the organisation, campaign and date range; null for other
+ *     sources
  */
 public record UnitManifest(
     String unitKey,
@@ -48,7 +50,8 @@ public record UnitManifest(
     Status status,
     List<ManifestFile> files,
     Instant landedAt,
-    List<LocalDate> metricDates)
+    List<LocalDate> metricDates,
+    AppleAdsScope appleAds)
     implements Serializable {
 
   /** Manifest file name inside a unit folder. */
@@ -58,6 +61,7 @@ public record UnitManifest(
   private static final Set<String> GRANULARITIES = Set.of("DAILY", "WEEKLY", "MONTHLY");
   private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,20}");
   private static final Pattern REGION = Pattern.compile("[A-Z0-9]{2}");
+  private static final Pattern CAMPAIGN_ID = Pattern.compile("[0-9]{1,18}");
   private static final Pattern MD5 = Pattern.compile("[0-9a-fA-F]{32}");
   // Apple names downloaded Sales and Trends files S_<frequency>_<vendor number>_<date>, such as
   // S_D_80000001_20150228.txt.
@@ -82,6 +86,29 @@ public record UnitManifest(
    * manifest leaves them out.
    */
   public record ManifestFile(String path, String md5, Long sizeBytes) implements Serializable {}
+
+  /**
+   * What an Apple Ads unit covers.
+   *
+   * @param orgId the Apple Ads organisation
+   * @param campaignId search terms: the campaign the report covers; null for a campaign listing
+   * @param startDate search terms: the first day of the requested range, in {@code timeZone}
+   * @param endDate search terms: the last day of the requested range, included
+   * @param timeZone the ad account's time zone, in which Apple dates the rows; null when the
+   *     manifest leaves it out
+   */
+  public record AppleAdsScope(
+      String orgId, Long campaignId, LocalDate startDate, LocalDate endDate, String timeZone)
+      implements Serializable {
+
+    /** True when the unit's requested range includes {@code date}. */
+    public boolean covers(LocalDate date) {
+      return startDate != null
+          && endDate != null
+          && !date.isBefore(startDate)
+          && !date.isAfter(endDate);
+    }
+  }
 
   public UnitManifest {
     files = List.copyOf(files);
@@ -154,8 +181,9 @@ public record UnitManifest(
     }
 
     boolean reportFiles = source == Source.ANALYTICS || source == Source.SALES;
+    boolean appleAds = source == Source.APPLE_ADS;
     String report =
-        reportFiles || source == Source.FINANCE
+        reportFiles || source == Source.FINANCE || appleAds
             ? fields.text("report")
             : fields.optionalText("report");
     Optional<ReportKind> kind = ReportKind.fromSlug(report);
@@ -176,7 +204,8 @@ public record UnitManifest(
     }
 
     boolean analytics = source == Source.ANALYTICS;
-    boolean needsApp = analytics || source == Source.REVIEWS;
+    boolean searchTerms = kind.isPresent() && kind.get() == ReportKind.APPLE_ADS_SEARCH_TERMS;
+    boolean needsApp = analytics || source == Source.REVIEWS || searchTerms;
     String appIdText = needsApp ? fields.text("app_id") : fields.optionalText("app_id");
     if (appIdText != null && !NUMERIC_ID.matcher(appIdText).matches()) {
       throw fields.invalid("app_id", appIdText, "1 to 20 digits");
@@ -189,7 +218,8 @@ public record UnitManifest(
     if (region != null && !REGION.matcher(region).matches()) {
       throw fields.invalid("region", region, "two letters or digits, such as ZZ");
     }
-    boolean pages = source == Source.REVIEWS || source == Source.APPS;
+    boolean pages = source == Source.REVIEWS || source == Source.APPS || appleAds;
+    AppleAdsScope appleAdsScope = appleAds ? fields.appleAdsScope(searchTerms) : null;
 
     return new UnitManifest(
         unitKey,
@@ -209,7 +239,8 @@ public record UnitManifest(
         Status.valueOf(statusText.toUpperCase(Locale.ROOT)),
         fields.files(),
         fields.instant("landed_at"),
-        fields.dates("metric_dates"));
+        fields.dates("metric_dates"),
+        appleAdsScope);
   }
 
   private static Set<String> sourceKeys() {
@@ -346,6 +377,33 @@ public record UnitManifest(
                 sizeBytes));
       }
       return result;
+    }
+
+    /**
+     * Reads the Apple Ads fields; a search-terms unit needs its campaign and a date range whose
+     * start is not after its end.
+     */
+    AppleAdsScope appleAdsScope(boolean searchTerms) {
+      String orgId = text("org_id");
+      if (!NUMERIC_ID.matcher(orgId).matches()) {
+        throw invalid("org_id", orgId, "1 to 20 digits");
+      }
+      String campaignText = searchTerms ? text("campaign_id") : optionalText("campaign_id");
+      Long campaignId = null;
+      if (campaignText != null) {
+        // campaign_id is a BIGINT column; 18 digits always fit in one.
+        if (!CAMPAIGN_ID.matcher(campaignText).matches()) {
+          throw invalid("campaign_id", campaignText, "1 to 18 digits");
+        }
+        campaignId = Long.valueOf(campaignText);
+      }
+      LocalDate start = searchTerms ? date("start_date") : optionalDate("start_date");
+      LocalDate end = searchTerms ? date("end_date") : optionalDate("end_date");
+      if (start != null && end != null && start.isAfter(end)) {
+        throw invalid("end_date", end.toString(), "a date not before start_date " + start);
+      }
+
+      return new AppleAdsScope(orgId, campaignId, start, end, optionalText("time_zone"));
     }
 
     RawZoneException invalid(String name, String value, String expected) {

@@ -34,6 +34,12 @@ import java.util.TreeSet;
  * <p>Reviews: every unit that contains the date contributes; rows are deduplicated by review id
  * later, the latest landing winning.
  *
+ * <p>Apple Ads search terms: for each (campaign, metric date), the unit with the latest {@code
+ * landed_at} whose {@code start_date}..{@code end_date} range contains the date, then the greatest
+ * landing id. Installs of a day change for 30 days and every run lands the day again, so the rows
+ * of different landings are never combined. A campaign that a later run no longer reports keeps the
+ * rows of its last landing, because no later unit of it competes.
+ *
  * <p>Only units with status complete or empty of a kind that this job curates from the date index
  * take part. An empty unit can win, and then its date has no rows from that report and vendor.
  */
@@ -55,6 +61,13 @@ public final class UnitSelector {
   private static final Comparator<UnitManifest> LANDING_ORDER =
       Comparator.comparing(UnitManifest::landedAt).thenComparing(UnitManifest::unitKey);
 
+  private static final Comparator<UnitManifest> APPLE_ADS_ORDER =
+      Comparator.comparing(UnitManifest::landedAt)
+          .thenComparing(UnitSelector::landingId)
+          .thenComparing(UnitManifest::unitKey);
+
+  private static final String LANDING_SEGMENT = "/landing=";
+
   private UnitSelector() {}
 
   /**
@@ -65,7 +78,7 @@ public final class UnitSelector {
   public static List<SelectedUnit> select(Map<LocalDate, List<UnitManifest>> candidatesByDate) {
     Map<String, SelectedUnit> winners = new TreeMap<>();
     for (Map.Entry<LocalDate, List<UnitManifest>> entry : candidatesByDate.entrySet()) {
-      for (UnitManifest winner : winnersOfDate(entry.getValue())) {
+      for (UnitManifest winner : winnersOfDate(entry.getKey(), entry.getValue())) {
         winners
             .computeIfAbsent(winner.unitKey(), key -> new SelectedUnit(winner, new TreeSet<>()))
             .wonDates()
@@ -96,7 +109,7 @@ public final class UnitSelector {
     return fromFileName != null ? fromFileName : IMPORT_VENDOR;
   }
 
-  private static List<UnitManifest> winnersOfDate(List<UnitManifest> candidates) {
+  private static List<UnitManifest> winnersOfDate(LocalDate date, List<UnitManifest> candidates) {
     Map<String, UnitManifest> bestByGroup = new HashMap<>();
     Set<String> reportsFromApi = new HashSet<>();
     List<UnitManifest> winners = new ArrayList<>();
@@ -107,6 +120,10 @@ public final class UnitSelector {
       Source source = unit.kind().orElseThrow().source();
       if (source == Source.REVIEWS) {
         winners.add(unit);
+        continue;
+      }
+      if (source == Source.APPLE_ADS && !unit.appleAds().covers(date)) {
+        // An index entry outside the requested range states nothing about the day.
         continue;
       }
       if (source == Source.SALES && !unit.isImport()) {
@@ -138,9 +155,25 @@ public final class UnitSelector {
             unit.report(),
             unit.region(),
             unit.vendorNumber() == null ? IMPORT_VENDOR : unit.vendorNumber());
+      case APPLE_ADS:
+        return String.join(
+            "|", unit.report(), unit.appleAds().orgId(), unit.appleAds().campaignId().toString());
       default:
         return String.join("|", unit.report(), unit.granularity(), unit.appId().toString());
     }
+  }
+
+  /** Returns the {@code landing=} value of a unit key, or an empty string when it has none. */
+  static String landingId(UnitManifest unit) {
+    String key = unit.unitKey();
+    int start = key.lastIndexOf(LANDING_SEGMENT);
+    if (start < 0) {
+      return "";
+    }
+    int valueStart = start + LANDING_SEGMENT.length();
+    int end = key.indexOf('/', valueStart);
+
+    return end < 0 ? key.substring(valueStart) : key.substring(valueStart, end);
   }
 
   private static UnitManifest later(UnitManifest a, UnitManifest b) {
@@ -151,6 +184,9 @@ public final class UnitSelector {
         break;
       case SALES:
         order = SALES_ORDER;
+        break;
+      case APPLE_ADS:
+        order = APPLE_ADS_ORDER;
         break;
       default:
         order = LANDING_ORDER;

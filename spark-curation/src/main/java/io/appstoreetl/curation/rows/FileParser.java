@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
  *
  * <p>Analytics, subscription and financial files are read line by line as the returned iterator
  * advances; a sales file is read whole because in-app purchase rows may need the file's app rows,
- * and a review page is read whole because it is one JSON document. The MD5 of the stored bytes is
- * computed on the way and compared with the manifest's.
+ * and a review or Apple Ads report page is read whole because it is one JSON document. The MD5 of
+ * the stored bytes is computed on the way and compared with the manifest's.
  *
  * <p>A file that cannot be read to its end, is not text, lacks a required column or has another MD5
  * than its manifest is rejected whole: its summary names the failure. Rows it yielded before the
@@ -44,8 +44,9 @@ public final class FileParser {
   public static Iterator<ParseOutcome> parse(FileTask task, InputStream in) {
     DigestInputStream digest = new DigestInputStream(in, md5());
     FileStats stats = new FileStats(task);
-    if (task.report() == ReportKind.CUSTOMER_REVIEWS) {
-      return parseReviewPage(task, digest, stats).iterator();
+    if (task.report() == ReportKind.CUSTOMER_REVIEWS
+        || task.report() == ReportKind.APPLE_ADS_SEARCH_TERMS) {
+      return parseJsonPage(task, digest, stats).iterator();
     }
 
     ReportReader reader;
@@ -76,14 +77,18 @@ public final class FileParser {
     return List.of(ParseOutcome.summary(new FileStats(task).toSummary(null, reason))).iterator();
   }
 
-  private static List<ParseOutcome> parseReviewPage(
+  private static List<ParseOutcome> parseJsonPage(
       FileTask task, DigestInputStream digest, FileStats stats) {
     List<ParseOutcome> outcomes = new ArrayList<>();
     String failure = null;
     String md5 = null;
     try (BufferedReader reader = RawText.open(task.sourceFile(), digest)) {
       String json = reader.lines().collect(Collectors.joining("\n"));
-      for (ParseOutcome outcome : ReviewPages.parse(task, json, stats)) {
+      List<ParseOutcome> parsed =
+          task.report() == ReportKind.CUSTOMER_REVIEWS
+              ? ReviewPages.parse(task, json, stats)
+              : SearchTermPages.parse(task, json, stats);
+      for (ParseOutcome outcome : parsed) {
         stats.count(outcome);
         outcomes.add(outcome);
       }

@@ -50,6 +50,18 @@ class RawZoneTest {
   }
 
   @Test
+  void indexEntryMayNameSourceWithUnderscore() {
+    String unit =
+        "source=apple_ads/report=search_terms/org_id=40669820/campaign_id=542370539/"
+            + "fetched_date=2025-01-10/landing=20250110T080000000Z-0a1b2c3d/";
+
+    assertThat(
+            RawZone.unitKeyOfIndexEntry(
+                "index/metric_date=2025-01-07/a.json", "{\"unit\": \"" + unit + "\"}"))
+        .isEqualTo(unit);
+  }
+
+  @Test
   void indexEntryOutsideRawZoneIsRejected() {
     assertThatThrownBy(
             () ->

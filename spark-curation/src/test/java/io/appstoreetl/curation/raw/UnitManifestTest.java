@@ -81,6 +81,89 @@ class UnitManifestTest {
     assertThat(manifest.metricDates()).containsExactly(LocalDate.of(2024, 12, 29));
   }
 
+  private static final String SEARCH_TERMS_UNIT =
+      "source=apple_ads/report=search_terms/org_id=40669820/campaign_id=542370539/"
+          + "fetched_date=2025-01-10/landing=20250110T080000000Z-0a1b2c3d/";
+
+  private static final String SEARCH_TERMS_JSON =
+      """
+      {"manifest_version": 1, "source": "apple_ads", "report": "search_terms",
+       "report_name": "Apple Ads search terms", "granularity": "DAILY", "app_id": "1000000001",
+       "status": "complete", "fetched_date": "2025-01-10", "org_id": "40669820",
+       "ad_account_id": "7001", "campaign_id": "542370539", "start_date": "2024-12-11",
+       "end_date": "2025-01-09", "time_zone": "America/Los_Angeles", "currency": "USD",
+       "metric_dates": ["2025-01-08"], "files": [{"path": "page=0001.json"}],
+       "landed_at": "2025-01-10T08:00:00.123Z"}
+      """;
+
+  @Test
+  void parsesAppleAdsSearchTermsManifest() {
+    UnitManifest manifest = UnitManifest.parse(SEARCH_TERMS_UNIT, SEARCH_TERMS_JSON);
+
+    assertThat(manifest.kind()).hasValue(ReportKind.APPLE_ADS_SEARCH_TERMS);
+    assertThat(manifest.appId()).isEqualTo(1000000001L);
+    assertThat(manifest.fetchedDate()).isEqualTo(LocalDate.of(2025, 1, 10));
+    assertThat(manifest.appleAds())
+        .isEqualTo(
+            new UnitManifest.AppleAdsScope(
+                "40669820",
+                542370539L,
+                LocalDate.of(2024, 12, 11),
+                LocalDate.of(2025, 1, 9),
+                "America/Los_Angeles"));
+    assertThat(manifest.appleAds().covers(LocalDate.of(2024, 12, 11))).isTrue();
+    assertThat(manifest.appleAds().covers(LocalDate.of(2025, 1, 10))).isFalse();
+  }
+
+  @Test
+  void campaignListingIsNotCurated() {
+    String json =
+        """
+        {"manifest_version": 1, "source": "apple_ads", "report": "campaigns",
+         "granularity": null, "app_id": null, "status": "complete", "fetched_date": "2025-01-10",
+         "org_id": "40669820", "campaign_id": null, "start_date": null, "end_date": null,
+         "files": [{"path": "page=0001.json"}], "landed_at": "2025-01-10T08:00:00Z"}
+        """;
+
+    UnitManifest manifest =
+        UnitManifest.parse("source=apple_ads/report=campaigns/org_id=40669820/", json);
+
+    assertThat(manifest.kind()).isEmpty();
+    assertThat(manifest.appleAds().campaignId()).isNull();
+  }
+
+  @Test
+  void rejectsSearchTermsWithoutCampaignOrWithReversedRange() {
+    assertThatThrownBy(
+            () ->
+                UnitManifest.parse(
+                    SEARCH_TERMS_UNIT,
+                    SEARCH_TERMS_JSON.replace("\"campaign_id\": \"542370539\",", "")))
+        .isInstanceOf(RawZoneException.class)
+        .hasMessage(
+            "Invalid manifest " + SEARCH_TERMS_UNIT + "manifest.json: campaign_id is missing");
+    assertThatThrownBy(
+            () ->
+                UnitManifest.parse(
+                    SEARCH_TERMS_UNIT,
+                    SEARCH_TERMS_JSON.replace("\"2024-12-11\"", "\"2025-01-10\"")))
+        .isInstanceOf(RawZoneException.class)
+        .hasMessage(
+            "Invalid manifest "
+                + SEARCH_TERMS_UNIT
+                + "manifest.json: end_date 2025-01-09 (expected a date not before start_date"
+                + " 2025-01-10)");
+    assertThatThrownBy(
+            () ->
+                UnitManifest.parse(
+                    SEARCH_TERMS_UNIT, SEARCH_TERMS_JSON.replace("\"542370539\"", "\"5x\"")))
+        .isInstanceOf(RawZoneException.class)
+        .hasMessage(
+            "Invalid manifest "
+                + SEARCH_TERMS_UNIT
+                + "manifest.json: campaign_id 5x (expected 1 to 18 digits)");
+  }
+
   @Test
   void parsesReviewsManifestWithoutReport() {
     String json =

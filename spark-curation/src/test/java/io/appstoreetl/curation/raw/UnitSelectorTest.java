@@ -247,6 +247,64 @@ class UnitSelectorTest {
         null);
   }
 
+  @Test
+  void searchTermsNewestLandingWinsPerCampaign() {
+    LocalDate jan6 = LocalDate.of(2025, 1, 6);
+    UnitManifest older = searchTerms("a/landing=20250109T080000000Z-ffffffff/", 1L, jan6, JAN_8);
+    UnitManifest newer = searchTerms("b/landing=20250110T080000000Z-00000000/", 1L, JAN_7, JAN_9);
+    UnitManifest otherCampaign =
+        searchTerms("c/landing=20250109T080000000Z-00000000/", 2L, jan6, JAN_8);
+
+    List<SelectedUnit> winners =
+        UnitSelector.select(
+            Map.of(
+                jan6,
+                List.of(older, otherCampaign),
+                JAN_7,
+                List.of(older, newer, otherCampaign),
+                JAN_8,
+                List.of(newer, older, otherCampaign),
+                JAN_9,
+                List.of(newer)));
+
+    assertThat(wonDates(winners, older.unitKey())).containsExactly(jan6);
+    assertThat(wonDates(winners, newer.unitKey())).containsExactly(JAN_7, JAN_8, JAN_9);
+    assertThat(wonDates(winners, otherCampaign.unitKey()))
+        .as("a campaign without a later landing keeps its days")
+        .containsExactly(jan6, JAN_7, JAN_8);
+  }
+
+  @Test
+  void searchTermsTiesGoToLandingIdAndRangeMustCoverDate() {
+    Instant sameTime = Instant.parse("2025-01-10T08:00:00Z");
+    UnitManifest lowId =
+        Manifests.searchTerms("z/landing=20250110T080000000Z-00000001/", 1L, 1L, JAN_7, JAN_9)
+            .landedAt(sameTime)
+            .build();
+    UnitManifest highId =
+        Manifests.searchTerms("a/landing=20250110T080000000Z-00000002/", 1L, 1L, JAN_7, JAN_8)
+            .landedAt(sameTime)
+            .build();
+
+    List<SelectedUnit> winners =
+        UnitSelector.select(Map.of(JAN_8, List.of(lowId, highId), JAN_9, List.of(lowId, highId)));
+
+    assertThat(wonDates(winners, highId.unitKey()))
+        .as("greater landing id, although its unit key sorts first")
+        .containsExactly(JAN_8);
+    assertThat(wonDates(winners, lowId.unitKey()))
+        .as("Jan 9 is outside the other unit's range")
+        .containsExactly(JAN_9);
+  }
+
+  private static UnitManifest searchTerms(
+      String key, long campaignId, LocalDate start, LocalDate end) {
+    Instant landedAt = end.plusDays(1).atTime(8, 0).toInstant(java.time.ZoneOffset.UTC);
+    return Manifests.searchTerms(key, 1000000001L, campaignId, start, end)
+        .landedAt(landedAt)
+        .build();
+  }
+
   private static UnitManifest manifest(
       String key,
       String source,

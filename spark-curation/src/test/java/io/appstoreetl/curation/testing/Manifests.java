@@ -27,6 +27,7 @@ public final class Manifests {
   private UnitManifest.Status status = UnitManifest.Status.COMPLETE;
   private final List<UnitManifest.ManifestFile> files = new ArrayList<>();
   private Instant landedAt = Instant.parse("2025-01-10T06:00:00Z");
+  private UnitManifest.AppleAdsScope appleAds;
 
   private Manifests(String unitKey, Source source, String report) {
     this.unitKey = unitKey;
@@ -74,6 +75,18 @@ public final class Manifests {
     return manifest;
   }
 
+  /** Starts an Apple Ads search-terms unit of one campaign and date range. */
+  public static Manifests searchTerms(
+      String unitKey, long appId, long campaignId, LocalDate startDate, LocalDate endDate) {
+    Manifests manifest = new Manifests(unitKey, Source.APPLE_ADS, "search_terms");
+    manifest.appId = appId;
+    manifest.fetchedDate = endDate.plusDays(1);
+    manifest.appleAds =
+        new UnitManifest.AppleAdsScope(
+            "40669820", campaignId, startDate, endDate, "America/Los_Angeles");
+    return manifest;
+  }
+
   public Manifests granularity(String value) {
     this.granularity = value;
     return this;
@@ -118,6 +131,7 @@ public final class Manifests {
         status,
         files,
         landedAt,
-        List.of());
+        List.of(),
+        appleAds);
   }
 }

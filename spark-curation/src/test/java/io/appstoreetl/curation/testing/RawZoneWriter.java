@@ -191,6 +191,41 @@ public final class RawZoneWriter {
     return new Unit(key, manifest, Kind.PAGES);
   }
 
+  /** The Apple Ads organisation of the units that {@link #searchTerms} starts. */
+  public static final String ADS_ORG_ID = "40669820";
+
+  /**
+   * Starts one Apple Ads search-terms report of a campaign for {@code startDate..endDate}, fetched
+   * the day after {@code endDate}. It gets an index entry for every day of the range.
+   */
+  public Unit searchTerms(
+      long campaignId, long appId, LocalDate startDate, LocalDate endDate, Instant landedAt) {
+    LocalDate fetchedDate = endDate.plusDays(1);
+    String key =
+        "source=apple_ads/report=search_terms/org_id="
+            + ADS_ORG_ID
+            + "/campaign_id="
+            + campaignId
+            + "/fetched_date="
+            + fetchedDate
+            + "/landing="
+            + attemptId(landedAt, "ads" + campaignId + startDate + endDate)
+            + "/";
+    ObjectNode manifest = baseManifest("apple_ads", "search_terms", "DAILY", landedAt);
+    manifest.put("report_name", "Apple Ads search terms");
+    manifest.put("app_id", Long.toString(appId));
+    manifest.putNull("vendor_number");
+    manifest.put("fetched_date", fetchedDate.toString());
+    manifest.put("org_id", ADS_ORG_ID);
+    manifest.put("ad_account_id", "7001");
+    manifest.put("campaign_id", Long.toString(campaignId));
+    manifest.put("start_date", startDate.toString());
+    manifest.put("end_date", endDate.toString());
+    manifest.put("time_zone", "America/Los_Angeles");
+    manifest.put("currency", "USD");
+    return new Unit(key, manifest, Kind.APPLE_ADS);
+  }
+
   /** Writes an extractor run summary under {@code runs/extractor/} and returns its key. */
   public String runSummary(LocalDate runDate, String runId, String json) {
     String key = "runs/extractor/run_date=" + runDate + "/" + runId + ".json";
@@ -242,7 +277,8 @@ public final class RawZoneWriter {
     SALES,
     IMPORT,
     FINANCE,
-    PAGES
+    PAGES,
+    APPLE_ADS
   }
 
   /** One unit being landed. */
@@ -284,6 +320,7 @@ public final class RawZoneWriter {
           name = "report.attempt=" + attemptId(landedAt, seed) + ".gz";
           break;
         case PAGES:
+        case APPLE_ADS:
           name = String.format("page=%04d.json", files.size() + 1);
           break;
         default:
@@ -354,6 +391,12 @@ public final class RawZoneWriter {
       }
       if (kind == Kind.IMPORT && entryDates.isEmpty()) {
         entryDates.add(LocalDate.parse(manifest.get("report_date").asText()));
+      }
+      if (kind == Kind.APPLE_ADS) {
+        // The unit states the campaign's rows of every day it asked for, also days without rows.
+        LocalDate.parse(manifest.get("start_date").asText())
+            .datesUntil(LocalDate.parse(manifest.get("end_date").asText()).plusDays(1))
+            .forEach(entryDates::add);
       }
       if (manifest.path("source").asText().equals("apps")) {
         // Apps units have no metric dates and no index entries.

@@ -31,6 +31,10 @@ public final class ViewFixture {
   public static final long APP_B = 1000000002L;
   public static final LocalDate DAY_1 = LocalDate.of(2025, 3, 1);
   public static final LocalDate DAY_2 = LocalDate.of(2025, 3, 2);
+  public static final LocalDate DAY_3 = LocalDate.of(2025, 3, 3);
+  // DAY_1 and DAY_2 are a Saturday and a Sunday, DAY_3 the Monday after.
+  public static final LocalDate WEEK_1 = LocalDate.of(2025, 2, 24);
+  public static final LocalDate WEEK_2 = DAY_3;
 
   /** The tables that the views read. */
   public static final List<TableDefinition> VIEW_SOURCES =
@@ -42,7 +46,8 @@ public final class ViewFixture {
           Tables.PURCHASES,
           Tables.SALES,
           Tables.SUBSCRIPTIONS,
-          Tables.SUBSCRIPTION_EVENTS);
+          Tables.SUBSCRIPTION_EVENTS,
+          Tables.SEARCH_TERMS);
 
   /** The order that {@link #expectedRows} follows, in SQL both engines accept. */
   public static final String ORDER_BY = " ORDER BY 1 NULLS FIRST, 2, 3";
@@ -57,6 +62,7 @@ public final class ViewFixture {
     insertAnalyticsRows(tables);
     insertSalesRows(tables);
     insertSubscriptionRows(tables);
+    insertSearchTermRows(tables);
   }
 
   /** Returns the file names of the committed views, sorted. */
@@ -92,8 +98,96 @@ public final class ViewFixture {
       case "app_daily_subscriptions" ->
           List.of(
               Arrays.asList(APP_A, DAY_1, 20L, 5L, 3L), Arrays.asList(APP_A, DAY_2, 0L, 0L, 4L));
+      case "app_weekly_top_search_terms" -> weeklyTopSearchTerms();
       default -> throw new IllegalArgumentException("No expected rows for view " + view);
     };
+  }
+
+  /**
+   * Returns the top search terms per app and week: app A's terms ranked by installs then taps (the
+   * undisclosed row left out, spend NULL for a term with USD and EUR rows), and app B's ten terms
+   * with the most installs (the eleventh, "term 02", left out).
+   */
+  private static List<List<Object>> weeklyTopSearchTerms() {
+    List<List<Object>> rows = new ArrayList<>();
+    rows.add(
+        Arrays.asList(APP_A, WEEK_1, 1, "collage", 300L, 20L, 7L, new BigDecimal("3.0000"), "USD"));
+    // Two campaigns, two countries, two days.
+    rows.add(
+        Arrays.asList(
+            APP_A, WEEK_1, 2, "photo editor", 150L, 15L, 7L, new BigDecimal("2.0000"), "USD"));
+    rows.add(Arrays.asList(APP_A, WEEK_1, 3, "filters", 20L, 2L, 2L, null, null));
+    rows.add(
+        Arrays.asList(APP_A, WEEK_2, 1, "scanner", 10L, 1L, 3L, new BigDecimal("0.9000"), "USD"));
+    for (int rank = 1; rank <= 10; rank++) {
+      long installs = 13 - rank;
+      rows.add(
+          Arrays.asList(
+              APP_B,
+              WEEK_1,
+              rank,
+              String.format("term %02d", installs),
+              100L,
+              10L,
+              installs,
+              new BigDecimal("1.0000"),
+              "USD"));
+    }
+
+    return rows;
+  }
+
+  private static void insertSearchTermRows(IcebergTables tables) {
+    insert(
+        tables,
+        Tables.SEARCH_TERMS,
+        searchTerm(APP_A, DAY_1, 1L, "photo editor", "US", 100L, 10L, 5L, "1.5", "USD"),
+        searchTerm(APP_A, DAY_2, 2L, "photo editor", "GB", 50L, 5L, 2L, "0.5", "USD"),
+        searchTerm(APP_A, DAY_1, 1L, "collage", "US", 300L, 20L, 7L, "3", "USD"),
+        searchTerm(APP_A, DAY_1, 1L, "filters", "US", 10L, 1L, 1L, "1", "USD"),
+        searchTerm(APP_A, DAY_2, 2L, "filters", "DE", 10L, 1L, 1L, "2", "EUR"),
+        searchTerm(APP_A, DAY_1, 1L, null, null, 9000L, 900L, 9000L, "90", "USD"),
+        searchTerm(APP_A, DAY_3, 1L, "scanner", "US", 10L, 1L, 3L, "0.9", "USD"));
+
+    List<Map<String, Object>> appB = new ArrayList<>();
+    for (long i = 2; i <= 12; i++) {
+      String term = String.format("term %02d", i);
+      appB.add(searchTerm(APP_B, DAY_1, 3L, term, "US", 100L, 10L, i, "1", "USD"));
+    }
+    insert(tables, Tables.SEARCH_TERMS, appB.toArray(Map[]::new));
+  }
+
+  /** Returns a search_terms row; a null term makes it the undisclosed row. */
+  private static Map<String, Object> searchTerm(
+      long app,
+      LocalDate day,
+      long campaign,
+      String term,
+      String country,
+      long impressions,
+      long taps,
+      long installs,
+      String spend,
+      String currency) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("app_apple_id", app);
+    row.put("metric_date", day);
+    row.put("campaign_id", campaign);
+    row.put("search_term", term);
+    row.put("search_term_source", term == null ? null : "TARGETED");
+    row.put("country", country);
+    row.put("undisclosed", term == null);
+    row.put("impressions", impressions);
+    row.put("taps", taps);
+    row.put("installs", installs);
+    row.put("spend", new BigDecimal(spend).setScale(4));
+    row.put("spend_currency", currency);
+    row.put("fetched_date", DAY_3.plusDays(1));
+    row.put("landed_at", LocalDateTime.of(2025, 3, 4, 6, 0));
+    row.put("source_file", "test/known-rows");
+    row.put("loaded_at", LocalDateTime.of(2025, 3, 4, 7, 0));
+
+    return row;
   }
 
   private static void insertAnalyticsRows(IcebergTables tables) {
