@@ -49,6 +49,7 @@ class AppleAdsAgainstSandboxTest {
   private SandboxServer server;
   private AppleAdsClients clients;
   private RawZone rawZone;
+  private Path rawRoot;
   private final List<Long> retryDelays = new CopyOnWriteArrayList<>();
 
   @BeforeEach
@@ -77,7 +78,8 @@ class AppleAdsAgainstSandboxTest {
             Clock.systemUTC(),
             JSON,
             true);
-    rawZone = new RawZone(lake.raw(), JSON);
+    rawRoot = lake.raw();
+    rawZone = new RawZone(rawRoot, JSON);
   }
 
   @AfterEach
@@ -101,7 +103,7 @@ class AppleAdsAgainstSandboxTest {
 
     int unitsChecked = 0;
     for (String unit : result.units()) {
-      JsonNode manifest = JSON.readTree(rawZone.resolve(unit + "manifest.json").toFile());
+      JsonNode manifest = JSON.readTree(rawRoot.resolve(unit + "manifest.json").toFile());
       assertThat(manifest.path("source").asText()).isEqualTo("apple_ads");
       assertThat(manifest.path("org_id").asText()).isEqualTo("40669820");
       assertThat(manifest.path("ad_account_id").asText()).isEqualTo("3141592");
@@ -129,7 +131,7 @@ class AppleAdsAgainstSandboxTest {
       int offset = 0;
       long rows = 0;
       for (JsonNode file : files) {
-        byte[] landed = Files.readAllBytes(rawZone.resolve(unit + file.path("path").asText()));
+        byte[] landed = Files.readAllBytes(rawRoot.resolve(unit + file.path("path").asText()));
         byte[] sent = clients.api().searchTermsPage(campaignId, START, DATE, offset, 1000).body();
         assertThat(landed).as("page %s of %s", file.path("path").asText(), unit).isEqualTo(sent);
         int pageRows = JSON.readTree(landed).path("result").path("rows").size();
@@ -138,7 +140,7 @@ class AppleAdsAgainstSandboxTest {
         rows += pageRows;
       }
       JsonNode firstPage =
-          JSON.readTree(rawZone.resolve(unit + files.get(0).path("path").asText()).toFile());
+          JSON.readTree(rawRoot.resolve(unit + files.get(0).path("path").asText()).toFile());
       assertThat(rows)
           .as("rows landed: paged to the end")
           .isEqualTo(firstPage.path("pagination").path("totalCount").asLong())
@@ -161,7 +163,7 @@ class AppleAdsAgainstSandboxTest {
     Map<String, long[]> counts = new TreeMap<>();
     Map<String, BigDecimal> spend = new TreeMap<>();
     for (String unit : result.units()) {
-      JsonNode manifest = JSON.readTree(rawZone.resolve(unit + "manifest.json").toFile());
+      JsonNode manifest = JSON.readTree(rawRoot.resolve(unit + "manifest.json").toFile());
       if (!manifest.path("report").asText().equals("search_terms")) {
         continue;
       }
@@ -243,11 +245,11 @@ class AppleAdsAgainstSandboxTest {
     String keyLine = key.split("\\R")[1];
 
     List<String> found = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(rawZone.root())) {
+    try (Stream<Path> files = Files.walk(rawRoot)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         String text = Files.readString(file, StandardCharsets.ISO_8859_1);
         if (text.contains(token) || text.contains(keyLine) || text.contains("eyJhbGciOi")) {
-          found.add(rawZone.root().relativize(file).toString());
+          found.add(rawRoot.relativize(file).toString());
         }
       }
     }
@@ -275,7 +277,7 @@ class AppleAdsAgainstSandboxTest {
   private List<JsonNode> rows(String unit, JsonNode manifest) throws IOException {
     List<JsonNode> rows = new ArrayList<>();
     for (JsonNode file : manifest.path("files")) {
-      JsonNode page = JSON.readTree(rawZone.resolve(unit + file.path("path").asText()).toFile());
+      JsonNode page = JSON.readTree(rawRoot.resolve(unit + file.path("path").asText()).toFile());
       page.path("result").path("rows").forEach(rows::add);
     }
     return rows;
@@ -283,7 +285,7 @@ class AppleAdsAgainstSandboxTest {
 
   private List<JsonNode> landedRows() throws IOException {
     List<JsonNode> rows = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(rawZone.root().resolve("source=apple_ads"))) {
+    try (Stream<Path> files = Files.walk(rawRoot.resolve("source=apple_ads"))) {
       for (Path file : files.filter(f -> f.getFileName().toString().startsWith("page=")).toList()) {
         JSON.readTree(file.toFile()).path("result").path("rows").forEach(rows::add);
       }
@@ -293,7 +295,7 @@ class AppleAdsAgainstSandboxTest {
 
   private long indexEntries(String unit) throws IOException {
     long count = 0;
-    try (Stream<Path> files = Files.walk(rawZone.root().resolve("index"))) {
+    try (Stream<Path> files = Files.walk(rawRoot.resolve("index"))) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         if (JSON.readTree(file.toFile()).path("unit").asText().equals(unit)) {
           count++;
