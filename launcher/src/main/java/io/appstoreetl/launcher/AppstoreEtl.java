@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       CurateCommand.class,
       QueryCommand.class,
       ImportCommand.class,
+      HealthCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class AppstoreEtl {
