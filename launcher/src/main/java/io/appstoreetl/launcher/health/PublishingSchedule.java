@@ -14,12 +14,16 @@ import java.util.Optional;
  * publishing delays and completeness windows (docs/operations.md repeats the table).
  *
  * <p>A metric date D of a table is due at {@code D + delayDays} at {@code dueTime} in {@code zone}.
- * The latest date due by a given instant is what Apple should have published by then. Sources
- * (../shared/reference/apple-asc-api.md): analytics DAILY instances appear daily and the instance
- * created on D+1 carries D, so D is due when the daily job runs at 06:00 UTC on D+1; Sales and
- * Trends daily reports come the next day, usually ready by 08:00 Pacific time, and their days
- * follow Pacific time. {@code completenessDays} is Apple's completeness window: a date can still
- * change until that many days after it (0 for Sales and Trends, whose reports are final).
+ * The latest date due by a given instant is what Apple should have published by then.
+ *
+ * <ul>
+ *   <li>Analytics: Apple creates one DAILY instance a day and the instance created on D+1 carries
+ *       D, so D is due when the daily job runs at 06:00 UTC on D+1. The completeness windows are
+ *       those of Apple's "Data completeness" page for analytics reports.
+ *   <li>Sales and Trends: Apple's help page says daily reports come the next day, usually ready by
+ *       about 08:00 Pacific time; their days follow Pacific time, and Apple does not restate them,
+ *       so their completeness window is 0.
+ * </ul>
  */
 public final class PublishingSchedule {
 
