@@ -222,7 +222,10 @@ public final class HealthCheck {
           }
         }
       }
-      String status = previous == null ? HealthReport.OK : landed > 0 ? "replaced" : "stopped";
+      String status = HealthReport.OK;
+      if (previous != null) {
+        status = landed > 0 ? "replaced" : "stopped";
+      }
       rows.add(
           new RequestRow(
               registration.appId(),

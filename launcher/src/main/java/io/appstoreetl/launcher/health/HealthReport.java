@@ -67,7 +67,8 @@ public record HealthReport(
    * The last run of one kind.
    *
    * @param source where it was read: the raw zone's run summary or the table {@code runs}
-   * @param status {@code ok}, {@code errors}, {@code too_old} or {@code none}
+   * @param status {@code ok}, {@code errors}, {@code unfinished}, {@code too_old}, {@code behind}
+   *     (curation started before the last extraction finished) or {@code none}
    */
   public record RunRow(
       String kind,

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the health check reads from the raw zone: the extractor's run summaries ({@code
+ * The raw-zone files that the health check reads: the extractor's run summaries ({@code
  * runs/extractor/run_date=<D>/<run id>.json}) and the ONGOING request registry ({@code
  * analytics_requests/registry/app_id=<id>/ongoing.json}).
  *

@@ -20,13 +20,14 @@ import java.util.zip.GZIPInputStream;
  * An HTTP server on loopback that records every request and answers with a fixed status and body:
  * the webhook receiver and the SNS and CloudWatch stubs of the alert tests.
  */
-final class RecordingServer implements AutoCloseable {
+public final class RecordingServer implements AutoCloseable {
 
   /** One recorded request. */
-  record Request(String method, String path, Map<String, List<String>> headers, String body) {
+  public record Request(
+      String method, String path, Map<String, List<String>> headers, String body) {
 
     /** Decodes an AWS query-protocol body ({@code Action=...&Name=value}) in order. */
-    Map<String, String> form() {
+    public Map<String, String> form() {
       Map<String, String> form = new LinkedHashMap<>();
       for (String pair : body.split("&")) {
         int equals = pair.indexOf('=');
@@ -41,7 +42,7 @@ final class RecordingServer implements AutoCloseable {
   private final HttpServer server;
   private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
 
-  RecordingServer(int status, String contentType, String responseBody) throws IOException {
+  public RecordingServer(int status, String contentType, String responseBody) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
         "/",
@@ -70,11 +71,11 @@ final class RecordingServer implements AutoCloseable {
     server.start();
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
