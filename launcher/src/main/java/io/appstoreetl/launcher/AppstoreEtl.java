@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       CurateCommand.class,
       QueryCommand.class,
       ImportCommand.class,
+      MaintainCommand.class,
+      ReportCommand.class,
       HealthCommand.class,
       CommandLine.HelpCommand.class
     })
