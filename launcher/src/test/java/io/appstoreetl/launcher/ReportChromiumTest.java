@@ -86,6 +86,22 @@ class ReportChromiumTest {
             "--spark-master",
             "local[2]");
     assertThat(daily.exitCode()).as("daily exit code; stderr:%n%s", daily.stderr()).isZero();
+    // Maintenance through SparkSubmit must leave what the report reads unchanged.
+    LauncherRun.Result maintain =
+        LauncherRun.run(
+            "maintain",
+            "--lake",
+            lake.toString(),
+            "--retain-days",
+            "0",
+            "--min-input-files",
+            "2",
+            "--tables",
+            "downloads,engagement,sessions,sales");
+    assertThat(maintain.exitCode())
+        .as("maintain exit code; stderr:%n%s", maintain.stderr())
+        .isZero();
+    assertThat(maintain.stdout()).containsPattern("(?m)^downloads +\\d+ -> 1 ");
     Path page = directory.resolve("report.html");
 
     LauncherRun.Result report =
@@ -112,7 +128,8 @@ class ReportChromiumTest {
       points = chromium.execute(READ_POINTS);
       pageFacts = chromium.execute(READ_PAGE);
     }
-    System.out.println("Chromium: " + HeadlessChromium.version());
+    System.out.println(
+        HeadlessChromium.version() + " drew " + points.size() + " points, all checked");
 
     Map<String, BigDecimal> drawn = new TreeMap<>();
     for (JsonNode point : points) {

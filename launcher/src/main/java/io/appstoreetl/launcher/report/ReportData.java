@@ -11,7 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What the report shows, as read from the tables: app names, each app's latest metric date per
+ * The data of the report, as read from the tables: app names, each app's latest metric date per
  * table, and daily series per app.
  *
  * <p>Series names are {@link #DOWNLOADS}, {@link #IMPRESSIONS}, {@link #UNIQUE_IMPRESSIONS}, {@link
