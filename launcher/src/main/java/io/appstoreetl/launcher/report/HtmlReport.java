@@ -50,6 +50,7 @@ public final class HtmlReport {
       rect.plot{fill:#fafafa;stroke:#d2d2d7}
       polyline.line{fill:none;stroke:#0071e3;stroke-width:1.5}
       circle.point{fill:#0071e3}
+      line.zero{stroke:#8e8e93;stroke-dasharray:3 3}
       p.empty{color:#6e6e73;font-size:13px}
       """;
 
@@ -223,7 +224,7 @@ public final class HtmlReport {
         .append("\" data-metric=\"")
         .append(escape(metric))
         .append("\">\n");
-    html.append("<text class=\"title\" x=\"").append(PLOT_LEFT).append("\" y=\"11\">");
+    html.append("<text class=\"title\" x=\"8\" y=\"11\">");
     html.append(escape(title)).append("</text>\n");
     html.append("<rect class=\"plot\" x=\"")
         .append(PLOT_LEFT)
@@ -259,6 +260,19 @@ public final class HtmlReport {
     StringBuilder line = new StringBuilder();
     StringBuilder points = new StringBuilder();
     double span = top.subtract(bottom).doubleValue();
+    if (bottom.signum() < 0) {
+      String zeroY =
+          format(PLOT_TOP + PLOT_HEIGHT - bottom.negate().doubleValue() / span * PLOT_HEIGHT);
+      html.append("<line class=\"zero\" x1=\"")
+          .append(PLOT_LEFT)
+          .append("\" x2=\"")
+          .append(PLOT_LEFT + PLOT_WIDTH)
+          .append("\" y1=\"")
+          .append(zeroY)
+          .append("\" y2=\"")
+          .append(zeroY)
+          .append("\"/>\n");
+    }
     for (Map.Entry<LocalDate, BigDecimal> entry : shown.entrySet()) {
       int index = days.indexOf(entry.getKey());
       double x =
