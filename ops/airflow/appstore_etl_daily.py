@@ -6,8 +6,11 @@ Three steps, one task each:
    writes a run summary. The task prints the range of metric dates that the landed units touch.
 2. ``curate_on_emr``: ``appstore-etl emr submit --wait`` runs the Spark job on EMR Serverless for
    that range and follows the job run to its final state.
-3. ``health``: ``appstore-etl health`` checks that every table is fresh (a planned command; until
-   it exists this task fails with exit code 2).
+3. ``health``: ``appstore-etl health --aws --alert`` checks that every table is as fresh as
+   Apple's publishing allows, that no date of the last 35 days is missing, that no ONGOING request
+   stopped and that the last runs succeeded. When anything is wrong it sends the problems to the
+   configured webhook, SNS topic or CloudWatch namespace and the task fails with exit code 1; exit
+   code 3 means it could not read the lake (see docs/operations.md).
 
 A fourth task, ``extract_errors``, runs beside ``health`` after the curation and fails the DAG run
 when the extractor reported failed apps: the apps that did land are still curated first, as
@@ -16,7 +19,9 @@ when the extractor reported failed apps: the apps that did land are still curate
 Configuration comes from the worker's environment (or the ``.env`` file in ``APPSTORE_ETL_HOME``):
 the extractor's ``ASC_*``, ``APPLE_VENDOR_NUMBER``, ``APP_IDS`` and ``RAW_ROOT``, and the AWS
 settings ``S3_BUCKET``, ``S3_PREFIX``, ``AWS_REGION``, ``GLUE_DB``, ``EMR_APPLICATION_ID`` and
-``EMR_EXECUTION_ROLE_ARN`` (see docs/aws-emr.md). ``APPSTORE_ETL_HOME`` names a built checkout
+``EMR_EXECUTION_ROLE_ARN`` (see docs/aws-emr.md), and for the health task ``HEALTH_SPARK_JARS`` and
+at least one of ``HEALTH_WEBHOOK_URL``, ``HEALTH_SNS_TOPIC_ARN`` and ``HEALTH_CLOUDWATCH_NAMESPACE``
+(see docs/operations.md). ``APPSTORE_ETL_HOME`` names a built checkout
 (``mvn -DskipTests install``) on every worker.
 
 The attempt number of ``emr submit`` is Airflow's try number: a retry or a cleared task starts a
@@ -127,7 +132,7 @@ with DAG(
 
     health = BashOperator(
         task_id="health",
-        bash_command=f"{LAUNCHER} health",
+        bash_command=f"{LAUNCHER} health --aws --alert",
         env=environment,
         append_env=True,
         retries=0,

@@ -12,7 +12,9 @@
 #   APPSTORE_ETL_HOME      built checkout (default: two folders above this script)
 #   APPSTORE_ETL_LOG_DIR   log, lock, run summaries and attempt state (default: logs/ in the
 #                          checkout)
-#   RUN_HEALTH_CHECK       1 (default) runs `appstore-etl health`, which is planned; 0 skips it
+#   RUN_HEALTH_CHECK       1 (default) runs `appstore-etl health --aws`, with `--alert` when a
+#                          HEALTH_WEBHOOK_URL, HEALTH_SNS_TOPIC_ARN or HEALTH_CLOUDWATCH_NAMESPACE
+#                          is set (docs/operations.md); 0 skips it
 #
 # Exit codes: 0 when every step succeeded; 1 when a step failed (the log names it); 75 when
 # another run still holds the lock, so cron's mail shows an overlap.
@@ -110,7 +112,12 @@ fi
 if [[ "${RUN_HEALTH_CHECK:-1}" == 1 ]]; then
   log "Health: checking freshness of every table"
   health_status=0
-  bin/appstore-etl health || health_status=$?
+  health_options=(--aws)
+  if [[ -n "${HEALTH_WEBHOOK_URL:-}${HEALTH_SNS_TOPIC_ARN:-}${HEALTH_CLOUDWATCH_NAMESPACE:-}" ]] \
+    || grep -qsE '^(export )?HEALTH_(WEBHOOK_URL|SNS_TOPIC_ARN|CLOUDWATCH_NAMESPACE)=.' .env; then
+    health_options+=(--alert)
+  fi
+  bin/appstore-etl health "${health_options[@]}" || health_status=$?
   if [[ "$health_status" != 0 ]]; then
     failed_steps+=("health (exit code $health_status)")
   fi

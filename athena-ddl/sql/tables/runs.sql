@@ -7,6 +7,7 @@ CREATE TABLE IF NOT EXISTS `${database}`.`runs` (
   `started_at` timestamp COMMENT 'UTC start time.',
   `finished_at` timestamp COMMENT 'UTC end time.',
   `status` string COMMENT 'ok, or errors when the run reported errors (errors_total > 0).',
+  `apps` array<string> COMMENT 'Extractor: the Apple ids of the apps it extracted, in its summary''s order. Curation: the apps of the units it loaded, sorted.',
   `units_landed` bigint COMMENT 'Extractor: units landed.',
   `errors_total` bigint COMMENT 'Errors the run reported.',
   `errors` array<string> COMMENT 'Extractor: the error messages of its apps and reports, prefixed with the app or report.',

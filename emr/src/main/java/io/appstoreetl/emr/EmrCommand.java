@@ -2,6 +2,8 @@ package io.appstoreetl.emr;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -102,8 +104,15 @@ public final class EmrCommand implements Callable<Integer> {
     }
     SubmitCommand submit = (SubmitCommand) parsed.subcommand().commandSpec().userObject();
     try {
+      submit.checkJobOptions();
+      if (submit.isMaintenance()) {
+        return EmrJobSubmitter.maintenanceJob(
+            submit.config().jobSettings(), submit.tableList(), submit.maintenanceOptions());
+      }
       return EmrJobSubmitter.sparkJob(
           submit.config().jobSettings(), submit.range(), submit.tableList());
+    } catch (CommandLine.ParameterException e) {
+      throw new EmrException(EmrExitCodes.USAGE, e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new EmrException(EmrExitCodes.USAGE, e.getMessage());
     }
@@ -197,33 +206,70 @@ public final class EmrCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code emr submit}: starts the curation job and, with {@code --wait}, follows it. */
+  /**
+   * {@code emr submit}: starts the curation job (or with {@code --job maintenance} the table
+   * maintenance job) and, with {@code --wait}, follows it.
+   */
   @Command(
       name = "submit",
       mixinStandardHelpOptions = true,
       description =
-          "Start the curation job on EMR Serverless for a range of metric dates and print the job"
-              + " run id.")
+          "Start the curation job on EMR Serverless for a range of metric dates, or the table"
+              + " maintenance job, and print the job run id.")
   static final class SubmitCommand implements Callable<Integer> {
 
     // Covers time in the QUEUED state, which the execution timeout may not include.
     static final int EXTRA_WAIT_MINUTES = 60;
 
+    static final String CURATION = "curation";
+    static final String MAINTENANCE = "maintenance";
+
     @ParentCommand private EmrCommand parent;
+
+    @Spec private CommandSpec spec;
+
+    @Option(
+        names = "--job",
+        paramLabel = "KIND",
+        defaultValue = CURATION,
+        description =
+            "Job to start: curation (needs --from and --to) or maintenance (compaction, snapshot"
+                + " expiry and orphan file removal; default: ${DEFAULT-VALUE}).")
+    String job;
 
     @Option(
         names = "--from",
-        required = true,
         paramLabel = "YYYY-MM-DD",
-        description = "First metric date.")
+        description = "First metric date (curation job).")
     String from;
 
     @Option(
         names = "--to",
-        required = true,
         paramLabel = "YYYY-MM-DD",
-        description = "Last metric date (inclusive).")
+        description = "Last metric date, inclusive (curation job).")
     String to;
+
+    @Option(
+        names = "--retain-days",
+        paramLabel = "N",
+        description =
+            "Maintenance job: expire snapshots committed more than N days ago (default: 7).")
+    Integer retainDays;
+
+    @Option(
+        names = "--orphan-age-hours",
+        paramLabel = "H",
+        description =
+            "Maintenance job: delete unreferenced files older than H hours (default: 72, at least"
+                + " 24).")
+    Integer orphanAgeHours;
+
+    @Option(
+        names = "--min-input-files",
+        paramLabel = "N",
+        description =
+            "Maintenance job: compact partitions with at least N data files (default: 5).")
+    Integer minInputFiles;
 
     @Option(
         names = "--attempt",
@@ -266,12 +312,13 @@ public final class EmrCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+      checkJobOptions();
       EmrContext context = parent.context();
       return run(
           context,
           "run the job on EMR Serverless",
           () -> {
-            DateRange range = range();
+            DateRange range = isMaintenance() ? null : range();
             List<String> tableNames = tableList();
             EmrJobSubmitter.checkAttempt(attempt);
             if (pollIntervalSeconds < 1) {
@@ -285,8 +332,15 @@ public final class EmrCommand implements Callable<Integer> {
             EmrConfig.SubmitSettings settings = config().forSubmit();
 
             try (EmrServerlessClient client = AwsClients.emrServerless(settings.aws())) {
+              EmrJobSubmitter submitter = new EmrJobSubmitter(client, settings.job());
               EmrJobSubmitter.SubmittedJobRun run =
-                  new EmrJobSubmitter(client, settings.job()).submit(range, tableNames, attempt);
+                  isMaintenance()
+                      ? submitter.submitMaintenance(
+                          LocalDate.ofInstant(context.clock().instant(), ZoneOffset.UTC),
+                          tableNames,
+                          maintenanceOptions(),
+                          attempt)
+                      : submitter.submit(range, tableNames, attempt);
               context
                   .err()
                   .printf(
@@ -327,6 +381,69 @@ public final class EmrCommand implements Callable<Integer> {
 
     DateRange range() {
       return DateRange.parse(from, to);
+    }
+
+    boolean isMaintenance() {
+      return MAINTENANCE.equals(job);
+    }
+
+    /**
+     * Checks that the options fit the job kind, as picocli checks required options.
+     *
+     * @throws CommandLine.ParameterException naming the missing or misplaced options
+     */
+    void checkJobOptions() {
+      if (!CURATION.equals(job) && !MAINTENANCE.equals(job)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "Invalid --job: " + job + " (expected curation or maintenance)");
+      }
+      if (isMaintenance()) {
+        if (from != null || to != null) {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "Invalid options: --from and --to select dates of the curation job (the maintenance"
+                  + " job covers whole tables)");
+        }
+        return;
+      }
+      if (retainDays != null || orphanAgeHours != null || minInputFiles != null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "Invalid options: --retain-days, --orphan-age-hours and --min-input-files need --job"
+                + " maintenance");
+      }
+      List<String> missing = new ArrayList<>();
+      if (from == null) {
+        missing.add("'--from=YYYY-MM-DD'");
+      }
+      if (to == null) {
+        missing.add("'--to=YYYY-MM-DD'");
+      }
+      if (!missing.isEmpty()) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            (missing.size() == 1 ? "Missing required option: " : "Missing required options: ")
+                + String.join(", ", missing));
+      }
+    }
+
+    /** Returns the maintenance job's retention and compaction options that were given. */
+    List<String> maintenanceOptions() {
+      List<String> options = new ArrayList<>();
+      if (retainDays != null) {
+        options.add("--retain-days");
+        options.add(retainDays.toString());
+      }
+      if (orphanAgeHours != null) {
+        options.add("--orphan-age-hours");
+        options.add(orphanAgeHours.toString());
+      }
+      if (minInputFiles != null) {
+        options.add("--min-input-files");
+        options.add(minInputFiles.toString());
+      }
+
+      return options;
     }
 
     List<String> tableList() {

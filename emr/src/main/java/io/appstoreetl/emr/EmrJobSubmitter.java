@@ -4,6 +4,7 @@ import io.appstoreetl.tables.Tables;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -26,6 +27,9 @@ import software.amazon.awssdk.services.emrserverless.model.StartJobRunResponse;
 public final class EmrJobSubmitter {
 
   public static final String CURATION_JOB_CLASS = "io.appstoreetl.curation.CurationJob";
+
+  /** The table maintenance job: compaction, snapshot expiry and orphan file removal. */
+  public static final String MAINTENANCE_JOB_CLASS = "io.appstoreetl.curation.MaintenanceJob";
 
   /** The highest attempt number; it keeps the client token within its 64 characters. */
   public static final int MAX_ATTEMPT = 9_999;
@@ -67,15 +71,85 @@ public final class EmrJobSubmitter {
         request.name());
   }
 
+  /**
+   * Starts the maintenance job for {@code tables} (all when empty), or returns the run that the
+   * same day, tables and attempt started before.
+   *
+   * @param runDate the UTC day of the submit, which makes one maintenance run per day and attempt
+   * @param options the job's retention and compaction options, such as {@code --retain-days 7}
+   * @throws IllegalArgumentException if a table name is unknown or the attempt is out of range
+   * @throws software.amazon.awssdk.core.exception.SdkException if StartJobRun fails
+   */
+  public SubmittedJobRun submitMaintenance(
+      LocalDate runDate, List<String> tables, List<String> options, int attempt) {
+    StartJobRunRequest request = maintenanceRequest(runDate, tables, options, attempt);
+    StartJobRunResponse response = client.startJobRun(request);
+
+    return new SubmittedJobRun(
+        response.applicationId(),
+        response.jobRunId(),
+        response.arn(),
+        request.clientToken(),
+        request.name());
+  }
+
+  /** Returns the StartJobRun request that {@link #submitMaintenance} sends. */
+  public StartJobRunRequest maintenanceRequest(
+      LocalDate runDate, List<String> tables, List<String> options, int attempt) {
+    checkAttempt(attempt);
+    List<String> selected = tableNames(tables);
+    String suffix = runDate + "-a" + attempt;
+    String token = "maintenance-" + suffix;
+    if (!selected.isEmpty()) {
+      token += "-t" + sha256Hex(String.join(",", new TreeSet<>(selected))).substring(0, 8);
+    }
+
+    return request(
+        maintenanceJob(settings, tables, options), token, "appstore-etl-maintenance-" + suffix);
+  }
+
+  /**
+   * Returns the maintenance job that a submit with {@code settings} starts: the job's class, the
+   * Glue catalog conf, the jar on S3, the catalog and database, the tables and {@code options}.
+   *
+   * @throws IllegalArgumentException if a table name is unknown
+   */
+  public static SparkJob maintenanceJob(
+      EmrJobSettings settings, List<String> tables, List<String> options) {
+    List<String> selected = tableNames(tables);
+
+    List<String> arguments = new ArrayList<>();
+    arguments.add("--catalog-name");
+    arguments.add(settings.catalogName());
+    arguments.add("--database");
+    arguments.add(settings.database());
+    if (!selected.isEmpty()) {
+      arguments.add("--tables");
+      arguments.add(String.join(",", selected));
+    }
+    arguments.addAll(options);
+
+    return new SparkJob(
+        MAINTENANCE_JOB_CLASS,
+        CatalogSettings.glue(settings.catalogName(), settings.lake().warehouse()),
+        settings.jobJarUri(),
+        arguments);
+  }
+
   /** Returns the StartJobRun request that {@link #submit} sends. */
   public StartJobRunRequest startJobRunRequest(DateRange range, List<String> tables, int attempt) {
-    SparkJob job = sparkJob(settings, range, tables);
+    return request(
+        sparkJob(settings, range, tables),
+        clientToken(range, tables, attempt),
+        jobRunName(range, attempt));
+  }
 
+  private StartJobRunRequest request(SparkJob job, String clientToken, String name) {
     return StartJobRunRequest.builder()
         .applicationId(settings.applicationId())
         .executionRoleArn(settings.executionRoleArn())
-        .clientToken(clientToken(range, tables, attempt))
-        .name(jobRunName(range, attempt))
+        .clientToken(clientToken)
+        .name(name)
         .executionTimeoutMinutes((long) settings.executionTimeoutMinutes())
         .jobDriver(
             driver ->

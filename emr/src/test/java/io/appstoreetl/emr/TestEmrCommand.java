@@ -259,6 +259,85 @@ class TestEmrCommand {
   }
 
   @Test
+  void submitMaintenanceStartsMaintenanceJob() {
+    stub.playStates(State.of("RUNNING"), State.of("SUCCESS"));
+
+    int exitCode =
+        run(
+            "submit",
+            "--job",
+            "maintenance",
+            "--retain-days",
+            "14",
+            "--orphan-age-hours",
+            "48",
+            "--attempt",
+            "2",
+            "--wait");
+
+    assertThat(exitCode).as(err.toString()).isEqualTo(EmrExitCodes.OK);
+    assertThat(out.toString()).isEqualTo("00f0000000000001\n");
+    JsonNode body = stub.requests("POST").get(0).json();
+    assertThat(body.path("clientToken").asText()).isEqualTo("maintenance-2025-03-13-a2");
+    assertThat(body.path("name").asText()).isEqualTo("appstore-etl-maintenance-2025-03-13-a2");
+    JsonNode sparkSubmit = body.path("jobDriver").path("sparkSubmit");
+    assertThat(sparkSubmit.path("sparkSubmitParameters").asText())
+        .startsWith("--class io.appstoreetl.curation.MaintenanceJob --conf ");
+    List<String> arguments = new ArrayList<>();
+    sparkSubmit.path("entryPointArguments").forEach(argument -> arguments.add(argument.asText()));
+    assertThat(arguments)
+        .containsExactly(
+            "--catalog-name",
+            "lake",
+            "--database",
+            "appstore",
+            "--retain-days",
+            "14",
+            "--orphan-age-hours",
+            "48");
+    assertThat(err.toString().lines()).contains("Job run 00f0000000000001: SUCCESS");
+  }
+
+  @Test
+  void maintenanceOptionsNeedMaintenanceJob() {
+    assertThat(run("submit", "--job", "maintenance", "--from", "2025-03-12"))
+        .isEqualTo(EmrExitCodes.USAGE);
+    assertThat(run("submit", "--from", "2025-03-12", "--to", "2025-03-12", "--retain-days", "3"))
+        .isEqualTo(EmrExitCodes.USAGE);
+    assertThat(run("submit", "--job", "compaction")).isEqualTo(EmrExitCodes.USAGE);
+    assertThat(run("submit")).isEqualTo(EmrExitCodes.USAGE);
+
+    assertThat(err.toString().lines())
+        .contains(
+            "Invalid options: --from and --to select dates of the curation job (the maintenance"
+                + " job covers whole tables)",
+            "Invalid options: --retain-days, --orphan-age-hours and --min-input-files need --job"
+                + " maintenance",
+            "Invalid --job: compaction (expected curation or maintenance)",
+            "Missing required options: '--from=YYYY-MM-DD', '--to=YYYY-MM-DD'");
+    assertThat(stub.requests()).isEmpty();
+  }
+
+  @Test
+  void maintenanceSparkJobMatchesWhatSubmitSent() {
+    assertThat(run("submit", "--job", "maintenance", "--tables", "downloads,sales")).isZero();
+    JsonNode body = stub.requests("POST").get(0).json();
+    JsonNode sparkSubmit = body.path("jobDriver").path("sparkSubmit");
+    List<String> sent =
+        new ArrayList<>(List.of(sparkSubmit.path("sparkSubmitParameters").asText().split(" ")));
+    sent.add(sparkSubmit.path("entryPoint").asText());
+    sparkSubmit.path("entryPointArguments").forEach(argument -> sent.add(argument.asText()));
+
+    List<String> arguments =
+        EmrCommand.sparkSubmitArguments(
+            context(), "--job", "maintenance", "--tables", "downloads,sales");
+
+    assertThat(arguments).containsExactlyElementsOf(sent);
+    assertThat(arguments).endsWith("--tables", "downloads,sales");
+    assertThat(body.path("clientToken").asText()).startsWith("maintenance-2025-03-13-a1-t");
+  }
+
+  @Test
   void sparkSubmitArgumentsMatchWhatSubmitSent() {
     assertThat(
             run(

@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
       CurateCommand.class,
       QueryCommand.class,
       ImportCommand.class,
+      MaintainCommand.class,
+      ReportCommand.class,
+      HealthCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class AppstoreEtl {

@@ -448,6 +448,7 @@ final class CurationRun {
     values[runs.indexOf("finished_at")] =
         LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     values[runs.indexOf("status")] = "ok";
+    values[runs.indexOf("apps")] = loadedApps();
     values[runs.indexOf("errors_total")] = 0L;
     values[runs.indexOf("errors")] = List.of();
     values[runs.indexOf("touched_metric_dates")] = new ArrayList<>(dates);
@@ -465,6 +466,20 @@ final class CurationRun {
     }
     values[runs.indexOf("extra_columns")] = options;
     tables.append(Tables.RUNS, dataFrame(Tables.RUNS, List.<Object[]>of(values)));
+  }
+
+  /** Returns the apps of the units this run loaded, as sorted Apple ids. */
+  private List<String> loadedApps() {
+    TableDefinition audit = Tables.LOAD_AUDIT;
+    SortedSet<Long> apps = new TreeSet<>();
+    for (Object[] row : auditRows) {
+      Object app = row[audit.indexOf("app_apple_id")];
+      Object status = row[audit.indexOf("status")];
+      if (app instanceof Long id && ("loaded".equals(status) || "empty".equals(status))) {
+        apps.add(id);
+      }
+    }
+    return apps.stream().map(String::valueOf).toList();
   }
 
   private void collectNotes(UnitResults results) {

@@ -188,22 +188,32 @@ class AllTablesTest {
   void runsHoldExtractorAndCurationRuns() {
     assertThat(
             select(
-                "SELECT run_kind, run_id, status, units_landed, errors_total,"
-                    + " CAST(errors AS STRING), CAST(touched_metric_dates AS STRING) FROM %s"
-                    + " WHERE run_kind = 'extractor'",
+                "SELECT run_kind, run_id, status, CAST(apps AS STRING), units_landed,"
+                    + " errors_total, CAST(errors AS STRING), CAST(touched_metric_dates AS STRING)"
+                    + " FROM %s WHERE run_kind = 'extractor'",
                 "runs"))
         .containsExactly(
-            "[extractor,20250108T060000000Z-0a1b2c3d,errors,10,1,[app 1000000001: HTTP 500],"
-                + "[2025-01-06, 2025-01-07]]");
+            "[extractor,20250108T060000000Z-0a1b2c3d,errors,[1000000001],10,1,"
+                + "[app 1000000001: HTTP 500],[2025-01-06, 2025-01-07]]");
     List<Row> curation =
         lake.spark()
             .sql(
-                "SELECT run_id, status, rows_written FROM "
+                "SELECT run_id, status, rows_written, CAST(apps AS STRING) FROM "
                     + lake.table("runs")
                     + " WHERE run_kind = 'curation'")
             .collectAsList();
     assertThat(curation).hasSize(1);
     assertThat(curation.get(0).getString(0)).isEqualTo(report.runId());
+    // The apps of the analytics and reviews units it loaded (app 1000000001 and the reviewed apps).
+    assertThat(curation.get(0).getString(3))
+        .isEqualTo(
+            select(
+                    "SELECT CAST(array_sort(collect_set(CAST(app_apple_id AS STRING))) AS STRING)"
+                        + " FROM %s WHERE status IN ('loaded', 'empty')"
+                        + " AND app_apple_id IS NOT NULL",
+                    "load_audit")
+                .get(0)
+                .replaceAll("^\\[|\\]$", ""));
   }
 
   @Test

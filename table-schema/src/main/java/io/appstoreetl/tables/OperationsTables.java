@@ -30,6 +30,11 @@ final class OperationsTables {
                 "status",
                 ColumnType.STRING,
                 "ok, or errors when the run reported errors (errors_total > 0)."),
+            Column.of(
+                "apps",
+                STRINGS,
+                "Extractor: the Apple ids of the apps it extracted, in its summary's order."
+                    + " Curation: the apps of the units it loaded, sorted."),
             Column.of("units_landed", ColumnType.BIGINT, "Extractor: units landed."),
             Column.of("errors_total", ColumnType.BIGINT, "Errors the run reported."),
             Column.of(

@@ -102,6 +102,13 @@ public final class RunSummaries {
     set(values, "started_at", time(summary.get("started_at"), "started_at"));
     set(values, "finished_at", time(summary.get("finished_at"), "finished_at"));
     set(values, "status", errorsTotal != null && errorsTotal > 0 ? "errors" : "ok");
+    List<String> apps = new ArrayList<>();
+    for (JsonNode app : summary.path("apps")) {
+      if (app.hasNonNull("app_id")) {
+        apps.add(app.get("app_id").asText());
+      }
+    }
+    set(values, "apps", apps);
     set(values, "units_landed", longOrNull(summary.get("units_landed")));
     set(values, "errors_total", errorsTotal);
     set(values, "errors", errors(summary));

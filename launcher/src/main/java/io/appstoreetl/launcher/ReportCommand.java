@@ -1,0 +1,144 @@
+package io.appstoreetl.launcher;
+
+import io.appstoreetl.launcher.report.HtmlReport;
+import io.appstoreetl.launcher.report.ReportData;
+import io.appstoreetl.launcher.report.ReportQuery;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Writes one self-contained HTML page with a freshness matrix and per-app daily charts, from one
+ * query over the local lake's tables run by the Spark query job.
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write an HTML report: freshness per app and table, and daily charts of downloads,"
+            + " impressions, conversion, sessions and proceeds.")
+final class ReportCommand extends LauncherCommand {
+
+  static final int MAX_DAYS = 366;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "HTML file to write, such as report.html.")
+  Path outFile;
+
+  @Option(
+      names = "--days",
+      paramLabel = "N",
+      defaultValue = "30",
+      description = "Days of charts, ending the day before --today (default: ${DEFAULT-VALUE}).")
+  int days;
+
+  @Option(
+      names = "--today",
+      paramLabel = "YYYY-MM-DD",
+      description = "The day the freshness is measured on (default: the current UTC date).")
+  String today;
+
+  @Override
+  public Integer call() {
+    if (days < 1 || days > MAX_DAYS) {
+      throw new LauncherException(
+          ExitCodes.USAGE, "Invalid --days: " + days + " (expected 1 to " + MAX_DAYS + ")");
+    }
+    LocalDate reportDay =
+        today == null ? LocalDate.now(ZoneOffset.UTC) : CurateCommand.parseDate("--today", today);
+    LocalDate to = reportDay.minusDays(1);
+    LocalDate from = to.minusDays(days - 1L);
+    Lake lake = lake();
+
+    ReportData data = new ReportData();
+    String sql = ReportQuery.sql(existingTables(lake), from, to);
+    if (sql != null) {
+      data = ReportQuery.read(query(lake, sql));
+    }
+
+    String html = HtmlReport.render(data, from, to, reportDay);
+    Path file = outFile.toAbsolutePath();
+    try {
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent());
+      }
+      Files.writeString(file, html, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new LauncherException(
+          ExitCodes.FAILED, "Cannot write report " + file + ": " + e.getMessage());
+    }
+    out.println(
+        "Wrote "
+            + file
+            + ": "
+            + data.appIds().size()
+            + " apps, metric dates "
+            + from
+            + " to "
+            + to);
+
+    return ExitCodes.OK;
+  }
+
+  /** Returns the tables of the local lake: folders of the warehouse that have Iceberg metadata. */
+  static Set<String> existingTables(Lake lake) {
+    Path database = lake.warehouse().resolve(Lake.DATABASE);
+    Set<String> tables = new TreeSet<>();
+    if (!Files.isDirectory(database)) {
+      return tables;
+    }
+    try (Stream<Path> folders = Files.list(database)) {
+      folders
+          .filter(folder -> Files.isDirectory(folder.resolve("metadata")))
+          .forEach(folder -> tables.add(folder.getFileName().toString()));
+    } catch (IOException e) {
+      throw new LauncherException(
+          ExitCodes.UNEXPECTED_STATE, "Cannot list tables in " + database + ": " + e.getMessage());
+    }
+
+    return tables;
+  }
+
+  private List<String> query(Lake lake, String sql) {
+    Path result;
+    try {
+      result = Files.createTempFile("appstore-etl-report-", ".jsonl");
+    } catch (IOException e) {
+      throw new LauncherException(
+          ExitCodes.UNEXPECTED_STATE, "Cannot create a temporary file: " + e.getMessage());
+    }
+    try {
+      List<String> jobArguments =
+          List.of("--sql", sql, "--format", "jsonl", "--output", result.toString());
+      ProcessRunner.Result run =
+          sparkJobRunner(EtlHome.locate()).run(SparkJobRunner.QUERY_JOB, lake, jobArguments);
+      if (run.exitCode() != 0) {
+        throw new LauncherException(
+            ExitCodes.FAILED,
+            "Cannot read the tables for the report: the query job exited with " + run.exitCode());
+      }
+      return Files.readAllLines(result, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new LauncherException(
+          ExitCodes.FAILED, "Cannot read the report query result: " + e.getMessage());
+    } finally {
+      try {
+        Files.deleteIfExists(result);
+      } catch (IOException e) {
+        err.println("Cannot delete " + result + ": " + e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package io.appstoreetl.launcher.health;
+
+import io.appstoreetl.emr.AwsSettings;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The settings of {@code health}, from the environment or, where it lacks one, from {@code .env} in
+ * the working directory (the same names and rules as the {@code emr} commands):
+ *
+ * <ul>
+ *   <li>{@code HEALTH_WEBHOOK_URL}, {@code HEALTH_SNS_TOPIC_ARN}, {@code
+ *       HEALTH_CLOUDWATCH_NAMESPACE}: where {@code --alert} sends; any combination;
+ *   <li>{@code S3_BUCKET}, {@code S3_PREFIX}, {@code GLUE_DB}, {@code HEALTH_SPARK_JARS}: the lake
+ *       on AWS ({@code --aws});
+ *   <li>{@code AWS_REGION}, {@code AWS_ENDPOINT_URL}, {@code AWS_ACCESS_KEY_ID}, {@code
+ *       AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}: the AWS clients.
+ * </ul>
+ */
+public final class HealthSettings {
+  public static final String WEBHOOK_URL = "HEALTH_WEBHOOK_URL";
+  public static final String SNS_TOPIC_ARN = "HEALTH_SNS_TOPIC_ARN";
+  public static final String CLOUDWATCH_NAMESPACE = "HEALTH_CLOUDWATCH_NAMESPACE";
+  public static final String SPARK_JARS = "HEALTH_SPARK_JARS";
+
+  private static final Pattern TOPIC_ARN =
+      Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?");
+  private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9./_#:-]{1,255}");
+  private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z]+)+-[0-9]+");
+
+  private final Map<String, String> values;
+
+  private HealthSettings(Map<String, String> values) {
+    this.values = values;
+  }
+
+  /**
+   * Reads {@code environment} over {@code settingsFile} ({@code KEY=VALUE} lines, {@code #}
+   * comments, optional {@code export} and quotes); a missing file holds no settings.
+   */
+  public static HealthSettings load(Map<String, String> environment, Path settingsFile) {
+    Map<String, String> values = new HashMap<>(dotEnv(settingsFile));
+    environment.forEach(
+        (name, value) -> {
+          if (value != null && !value.isEmpty()) {
+            values.put(name, value);
+          }
+        });
+    return new HealthSettings(values);
+  }
+
+  /** Returns a setting, or null when it is not set. */
+  public String value(String name) {
+    String value = values.get(name);
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /**
+   * Returns the webhook URL, or null. Only https, or http to a loopback address (a local receiver),
+   * is accepted; the message of an invalid URL names its scheme and host only, never its path,
+   * which often carries a secret token.
+   */
+  public URI webhook() {
+    String text = value(WEBHOOK_URL);
+    if (text == null) {
+      return null;
+    }
+    URI uri;
+    try {
+      uri = URI.create(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "Invalid " + WEBHOOK_URL + ": not a URL (expected https://host/path)");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (uri.getHost() == null
+        || !(scheme.equals("https") || (scheme.equals("http") && isLoopback(uri.getHost())))) {
+      throw new IllegalArgumentException(
+          "Invalid "
+              + WEBHOOK_URL
+              + ": "
+              + redact(uri)
+              + " (expected https://host/path, or http://<loopback address>:port/path)");
+    }
+    return uri;
+  }
+
+  /** Returns the SNS topic ARN, or null. */
+  public String snsTopicArn() {
+    String arn = value(SNS_TOPIC_ARN);
+    if (arn != null && !TOPIC_ARN.matcher(arn).matches()) {
+      throw new IllegalArgumentException(
+          "Invalid "
+              + SNS_TOPIC_ARN
+              + ": "
+              + arn
+              + " (expected arn:aws:sns:<region>:<12-digit account>:<topic name>)");
+    }
+    return arn;
+  }
+
+  /** Returns the CloudWatch namespace, or null. */
+  public String cloudWatchNamespace() {
+    String namespace = value(CLOUDWATCH_NAMESPACE);
+    if (namespace != null
+        && (!NAMESPACE.matcher(namespace).matches() || namespace.startsWith("AWS/"))) {
+      throw new IllegalArgumentException(
+          "Invalid "
+              + CLOUDWATCH_NAMESPACE
+              + ": "
+              + namespace
+              + " (expected letters, digits and . / _ # : -, not starting with AWS/)");
+    }
+    return namespace;
+  }
+
+  /** Returns the AWS client settings; {@code AWS_REGION} is required. */
+  public AwsSettings aws() {
+    String region = value("AWS_REGION");
+    if (region == null) {
+      throw new IllegalArgumentException("Missing setting AWS_REGION (needed by the AWS clients)");
+    }
+    if (!REGION.matcher(region).matches()) {
+      throw new IllegalArgumentException(
+          "Invalid AWS_REGION: " + region + " (expected a region name such as us-east-1)");
+    }
+    URI endpoint = null;
+    String endpointText = value("AWS_ENDPOINT_URL");
+    if (endpointText != null) {
+      endpoint = URI.create(endpointText);
+      String scheme =
+          endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+      if (endpoint.getHost() == null
+          || !(scheme.equals("https")
+              || (scheme.equals("http") && isLoopback(endpoint.getHost())))) {
+        throw new IllegalArgumentException(
+            "Invalid AWS_ENDPOINT_URL: "
+                + endpointText
+                + " (expected https://host[:port], or http://<loopback address>:port)");
+      }
+    }
+    return new AwsSettings(
+        region,
+        endpoint,
+        value("AWS_ACCESS_KEY_ID"),
+        value("AWS_SECRET_ACCESS_KEY"),
+        value("AWS_SESSION_TOKEN"));
+  }
+
+  /** Returns a URL as {@code scheme://host[:port]}, without path or query, for messages. */
+  public static String redact(URI uri) {
+    return uri.getScheme()
+        + "://"
+        + uri.getHost()
+        + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+        + (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "" : "/…");
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private static Map<String, String> dotEnv(Path file) {
+    Map<String, String> values = new HashMap<>();
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return values;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+    for (String line : text.split("\n", -1)) {
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+        continue;
+      }
+      if (trimmed.startsWith("export ")) {
+        trimmed = trimmed.substring(7).strip();
+      }
+      int equals = trimmed.indexOf('=');
+      if (equals <= 0) {
+        continue;
+      }
+      String value = trimmed.substring(equals + 1).strip();
+      if (value.length() >= 2
+          && (value.startsWith("\"") && value.endsWith("\"")
+              || value.startsWith("'") && value.endsWith("'"))) {
+        value = value.substring(1, value.length() - 1);
+      }
+      values.put(trimmed.substring(0, equals).strip(), value);
+    }
+    return values;
+  }
+}
