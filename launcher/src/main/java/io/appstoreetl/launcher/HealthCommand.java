@@ -105,7 +105,7 @@ final class HealthCommand extends LauncherCommand {
           ExitCodes.USAGE,
           "Invalid --now: " + nowText + " (expected a UTC time such as 2025-01-10T07:00:00Z)");
     }
-    HealthSettings settings = settings();
+    HealthSettings settings = healthSettings();
     if (alert) {
       checkAlertTargets(settings);
     }
@@ -156,7 +156,7 @@ final class HealthCommand extends LauncherCommand {
     return report.healthy() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
-  private HealthSettings settings() {
+  private HealthSettings healthSettings() {
     if (config == null) {
       Path dotEnv = Path.of("").toAbsolutePath().resolve(".env");
       return configured(() -> HealthSettings.load(environment, dotEnv));
