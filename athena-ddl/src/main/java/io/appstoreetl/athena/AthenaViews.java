@@ -19,7 +19,11 @@ public final class AthenaViews {
    * The views in the order {@code athena apply} creates them; a test checks it against sql/views.
    */
   public static final List<String> NAMES =
-      List.of("app_daily_metrics", "app_daily_proceeds", "app_daily_subscriptions");
+      List.of(
+          "app_daily_metrics",
+          "app_daily_proceeds",
+          "app_daily_subscriptions",
+          "review_weekly_negative_share");
 
   private AthenaViews() {}
 

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * row), and end with the lineage columns {@code report_variant}, {@code processing_date}, {@code
  * source_file}, {@code loaded_at} and {@code extra_columns}; they are partitioned by day of {@code
  * metric_date}. {@link #REVIEWS} and {@link #APPS} come from API pages, and {@link #RUNS}, {@link
- * #LOAD_AUDIT} and {@link #QUARANTINE} describe the pipeline's own work.
+ * #LOAD_AUDIT} and {@link #QUARANTINE} describe the pipeline's own work. {@link #REVIEW_INSIGHTS}
+ * is derived from {@link #REVIEWS}.
  */
 public final class Tables {
 
@@ -27,6 +28,7 @@ public final class Tables {
   public static final TableDefinition FINANCE = SalesTables.finance();
   public static final TableDefinition REVIEWS = ApiTables.reviews();
   public static final TableDefinition APPS = ApiTables.apps();
+  public static final TableDefinition REVIEW_INSIGHTS = InsightTables.reviewInsights();
   public static final TableDefinition RUNS = OperationsTables.runs();
   public static final TableDefinition LOAD_AUDIT = OperationsTables.loadAudit();
   public static final TableDefinition QUARANTINE = OperationsTables.quarantine();
@@ -63,7 +65,8 @@ public final class Tables {
           APPS,
           RUNS,
           LOAD_AUDIT,
-          QUARANTINE);
+          QUARANTINE,
+          REVIEW_INSIGHTS);
 
   private Tables() {}
 

@@ -268,9 +268,26 @@ class TablesTest {
 
   @Test
   void everyTableIsListedOnce() {
-    assertThat(Tables.all()).extracting(TableDefinition::name).doesNotHaveDuplicates().hasSize(15);
+    assertThat(Tables.all()).extracting(TableDefinition::name).doesNotHaveDuplicates().hasSize(16);
     assertThat(Tables.all()).containsAll(Tables.reportTables());
     assertThat(Tables.reportTables()).containsAll(Tables.analyticsTables());
+  }
+
+  @Test
+  void reviewInsightsJoinsReviewsAndKeepsLineage() {
+    TableDefinition insights = Tables.REVIEW_INSIGHTS;
+
+    assertThat(insights.columnNames())
+        .startsWith("app_apple_id", "metric_date", "review_id", "territory", "territory_code")
+        .containsSequence("language", "sentiment_score", "sentiment_label")
+        .containsSequence("topic_id", "topic_terms", "topic_model_version")
+        .endsWith("review_landed_at", "source_file", "loaded_at");
+    assertThat(insights.partitionFields()).isEqualTo(Tables.REVIEWS.partitionFields());
+    assertThat(insights.keyColumns()).isEqualTo(Tables.REVIEWS.keyColumns());
+    assertThat(insights.column("topic_terms").type())
+        .isEqualTo(ColumnType.array(ColumnType.STRING));
+    assertThat(insights.column("sentiment_score").type()).isEqualTo(ColumnType.DOUBLE);
+    assertThat(insights.column("sentiment_label").nullable()).isTrue();
   }
 
   @Test
