@@ -9,13 +9,15 @@ import io.appstoreetl.curation.load.SparkSchemas;
 import io.appstoreetl.tables.Column;
 import io.appstoreetl.tables.Tables;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -25,6 +27,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -40,15 +43,13 @@ import org.slf4j.LoggerFactory;
  * older topic model scored. It trains a topic model on the English reviews when none is saved yet
  * or when asked to retrain, and otherwise loads the newest saved one, so a topic id keeps its
  * meaning from run to run. Rows whose review left {@code reviews} are deleted. The changes go into
- * the table in one {@code MERGE}, and a run with no change commits nothing.
+ * the table in one commit that rewrites only the metric dates they touch, and a run with no change
+ * commits nothing.
  */
 public final class ReviewInsights {
   private static final Logger LOG = LoggerFactory.getLogger(ReviewInsights.class);
 
   public static final String SENTIMENT_MODEL = ReviewSentiment.MODEL + "+" + ReviewLanguages.MODEL;
-
-  // Review ids deleted per DELETE statement, to keep each statement short.
-  private static final int DELETE_BATCH = 500;
 
   private final SparkSession spark;
   private final IcebergTables tables;
@@ -134,6 +135,11 @@ public final class ReviewInsights {
             .withColumn("fresh", lit(false))
             .select(columns(fresh.columns()));
     Dataset<Row> all = fresh.unionByName(kept).persist(StorageLevel.MEMORY_AND_DISK());
+    long written;
+    long deleted;
+    Result result;
+    List<Row> toWrite = null;
+    List<String> toRemove = List.of();
     try {
       ModelChoice choice = chooseModel(all, latest);
       Optional<TopicModel> model = choice.model();
@@ -142,13 +148,41 @@ public final class ReviewInsights {
           all.where(
               col("fresh")
                   .or(col("old_topic_model_version").eqNullSafe(lit(version)).unary_$bang()));
-      long written = merge(due, model, version);
-      long deleted = deleteOrphans(current);
-
-      return new Result(written, deleted, version, choice.trained());
+      Dataset<Row> existingIds =
+          spark.table(tables.qualifiedName(Tables.REVIEW_INSIGHTS)).select("review_id");
+      List<String> removed =
+          existingIds
+              .join(
+                  current,
+                  existingIds.col("review_id").equalTo(current.col("review_id")),
+                  "left_anti")
+              .collectAsList()
+              .stream()
+              .map(row -> row.getString(0))
+              .sorted()
+              .toList();
+      List<Row> updates = withTopics(due, model, version).collectAsList();
+      written = updates.size();
+      deleted = removed.size();
+      result = new Result(written, deleted, version, choice.trained());
+      if (written > 0 || deleted > 0) {
+        // NOTE: the rows go through the driver. Writing them from a plan that reads the cached
+        // reviews held a SQLite catalog lock that made the commit fail with SQLITE_BUSY.
+        toWrite = updates;
+        toRemove = removed;
+      }
     } finally {
-      all.unpersist(false /* don't block */);
+      all.unpersist(true /* block */);
     }
+
+    if (toWrite != null) {
+      rewriteDates(toWrite, toRemove);
+    }
+    if (deleted > 0) {
+      LOG.info("Deleted {} rows of review_insights whose review is gone", deleted);
+    }
+
+    return result;
   }
 
   /** Returns the reviews with their scored text and its hash. */
@@ -249,8 +283,8 @@ public final class ReviewInsights {
 
   private record ModelChoice(Optional<TopicModel> model, boolean trained) {}
 
-  /** Writes the due rows with their topics into the table and returns how many there were. */
-  private long merge(Dataset<Row> due, Optional<TopicModel> model, String version) {
+  /** Returns the due rows with their topics, as rows of the table. */
+  private Dataset<Row> withTopics(Dataset<Row> due, Optional<TopicModel> model, String version) {
     Dataset<Row> withTopics;
     if (model.isPresent()) {
       Dataset<Row> english = due.where(col("language").equalTo(ReviewLanguages.ENGLISH));
@@ -278,55 +312,60 @@ public final class ReviewInsights {
           };
       columns.add(value.cast(SparkSchemas.dataType(column.type())).as(column.name()));
     }
-    Dataset<Row> rows = withTopics.select(columns.toArray(org.apache.spark.sql.Column[]::new));
 
-    Dataset<Row> updates = rows.persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      long count = updates.count();
-      if (count == 0) {
-        return 0;
-      }
-      String view =
-          "review_insights_updates_" + Integer.toHexString(ThreadLocalRandom.current().nextInt());
-      updates.createOrReplaceTempView(view);
-      try {
-        spark.sql(
-            "MERGE INTO "
-                + tables.qualifiedName(Tables.REVIEW_INSIGHTS)
-                + " AS target USING "
-                + view
-                + " AS source ON target.review_id = source.review_id"
-                + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *");
-      } finally {
-        spark.catalog().dropTempView(view);
-      }
-      LOG.info("Wrote {} rows of review_insights (topic model {})", count, version);
-      return count;
-    } finally {
-      updates.unpersist(false /* don't block */);
-    }
+    return withTopics.select(columns.toArray(org.apache.spark.sql.Column[]::new));
   }
 
-  /** Deletes the rows of reviews that are no longer in {@code reviews}. */
-  private long deleteOrphans(Dataset<Row> current) {
-    Dataset<Row> existing =
-        spark.table(tables.qualifiedName(Tables.REVIEW_INSIGHTS)).select("review_id");
-    List<String> orphans =
-        existing
-            .join(current, existing.col("review_id").equalTo(current.col("review_id")), "left_anti")
-            .collectAsList()
-            .stream()
-            .map(row -> row.getString(0))
-            .sorted()
-            .toList();
-    for (int start = 0; start < orphans.size(); start += DELETE_BATCH) {
-      List<String> batch = orphans.subList(start, Math.min(orphans.size(), start + DELETE_BATCH));
-      tables.delete(Tables.REVIEW_INSIGHTS, "review_id IN " + IcebergTables.stringList(batch));
+  /**
+   * Rewrites the metric dates that the updated and the removed reviews belong to, in one commit:
+   * each date gets its other rows unchanged, plus the updated rows.
+   */
+  private void rewriteDates(List<Row> updates, List<String> removed) {
+    StructType schema = SparkSchemas.schema(Tables.REVIEW_INSIGHTS);
+    int idIndex = schema.fieldIndex("review_id");
+    int dateIndex = schema.fieldIndex("metric_date");
+    List<Row> replacedIds = new ArrayList<>();
+    SortedSet<LocalDate> dates = new TreeSet<>();
+    for (Row row : updates) {
+      replacedIds.add(RowFactory.create(row.getString(idIndex)));
+      dates.add(toLocalDate(row.get(dateIndex)));
     }
-    if (!orphans.isEmpty()) {
-      LOG.info("Deleted {} rows of review_insights whose review is gone", orphans.size());
+    removed.forEach(id -> replacedIds.add(RowFactory.create(id)));
+    Dataset<Row> ids =
+        spark.createDataFrame(
+            replacedIds, new StructType().add("replaced_review_id", DataTypes.StringType));
+
+    Dataset<Row> existing = spark.table(tables.qualifiedName(Tables.REVIEW_INSIGHTS));
+    for (Row row :
+        existing
+            .join(
+                ids, existing.col("review_id").equalTo(ids.col("replaced_review_id")), "left_semi")
+            .select("metric_date")
+            .distinct()
+            .collectAsList()) {
+      dates.add(toLocalDate(row.get(0)));
+    }
+    List<Row> content =
+        new ArrayList<>(
+            existing
+                .where(functions.expr(IcebergTables.dateIn("metric_date", dates)))
+                .join(
+                    ids,
+                    existing.col("review_id").equalTo(ids.col("replaced_review_id")),
+                    "left_anti")
+                .collectAsList());
+    content.addAll(updates);
+
+    tables.overwriteDates(
+        Tables.REVIEW_INSIGHTS, spark.createDataFrame(content, schema), "metric_date", dates);
+    LOG.info("Rewrote {} rows of review_insights in {} metric dates", content.size(), dates.size());
+  }
+
+  private static LocalDate toLocalDate(Object value) {
+    if (value instanceof java.sql.Date date) {
+      return date.toLocalDate();
     }
 
-    return orphans.size();
+    return (LocalDate) value;
   }
 }
