@@ -49,7 +49,8 @@ class AthenaViewsTest {
           Tables.PURCHASES,
           Tables.SALES,
           Tables.SUBSCRIPTIONS,
-          Tables.SUBSCRIPTION_EVENTS);
+          Tables.SUBSCRIPTION_EVENTS,
+          Tables.REVIEW_INSIGHTS);
 
   @TempDir static Path folder;
 
@@ -65,6 +66,7 @@ class AthenaViewsTest {
     insertAnalyticsRows(tables);
     insertSalesRows(tables);
     insertSubscriptionRows(tables);
+    insertReviewInsightRows(tables);
 
     for (String view : viewFiles()) {
       String sql =
@@ -78,7 +80,10 @@ class AthenaViewsTest {
   void everyViewFileIsTested() throws IOException {
     assertThat(viewFiles())
         .containsExactlyInAnyOrder(
-            "app_daily_metrics.sql", "app_daily_proceeds.sql", "app_daily_subscriptions.sql");
+            "app_daily_metrics.sql",
+            "app_daily_proceeds.sql",
+            "app_daily_subscriptions.sql",
+            "review_weekly_negative_share.sql");
   }
 
   @Test
@@ -209,6 +214,66 @@ class AthenaViewsTest {
         sale(APP_A, "DAILY", "EUR", "2.00", "1.2000"),
         sale(null, "DAILY", "USD", "1.00", "0.5000"),
         sale(APP_A, "WEEKLY", "USD", "100.00", "70.0000"));
+  }
+
+  @Test
+  void reviewWeeklyNegativeShareCountsScoredReviewsPerTopic() {
+    List<List<Object>> rows =
+        lake
+            .spark()
+            .sql(
+                "SELECT app_apple_id, week_start, topic_id, CAST(topic_terms AS STRING),"
+                    + " scored_reviews, negative_reviews, negative_share FROM "
+                    + view("review_weekly_negative_share")
+                    + " ORDER BY 1, 2, 3")
+            .collectAsList()
+            .stream()
+            .map(row -> Arrays.asList((Object[]) toArray(row)))
+            .toList();
+
+    assertThat(rows)
+        .containsExactly(
+            List.of(APP_A, LocalDate.of(2025, 3, 3), 0, "[crashes, freezes]", 2L, 1L, 0.5),
+            List.of(APP_A, LocalDate.of(2025, 3, 3), 1, "[price]", 1L, 1L, 1.0),
+            List.of(APP_A, LocalDate.of(2025, 3, 10), 0, "[crashes, freezes]", 1L, 0L, 0.0));
+  }
+
+  /**
+   * Reviews of one app over two weeks; the German review has no label and the view leaves it out.
+   */
+  private static void insertReviewInsightRows(IcebergTables tables) {
+    String[][] rows = {
+      {"r-1", "2025-03-03", "'en'", "-0.6", "'negative'", "0", "ARRAY('crashes', 'freezes')"},
+      {"r-2", "2025-03-09", "'en'", "0.7", "'positive'", "0", "ARRAY('crashes', 'freezes')"},
+      {"r-3", "2025-03-04", "'en'", "-0.2", "'negative'", "1", "ARRAY('price')"},
+      {"r-4", "2025-03-05", "'de'", "NULL", "NULL", "NULL", "NULL"},
+      {"r-5", "2025-03-10", "'en'", "0.0", "'neutral'", "0", "ARRAY('crashes', 'freezes')"}
+    };
+    for (String[] row : rows) {
+      lake.spark()
+          .sql(
+              "INSERT INTO "
+                  + tables.qualifiedName(Tables.REVIEW_INSIGHTS)
+                  + " VALUES ("
+                  + APP_A
+                  + ", DATE '"
+                  + row[1]
+                  + "', '"
+                  + row[0]
+                  + "', 'USA', 'US', "
+                  + row[2]
+                  + ", "
+                  + row[3]
+                  + ", "
+                  + row[4]
+                  + ", "
+                  + row[5]
+                  + ", "
+                  + row[6]
+                  + ", 'topics-v1', 'vader-1.0+lingua-1.2.2', 'hash', TIMESTAMP_NTZ"
+                  + " '2025-03-11 06:00:00', 'source=reviews/page.json', TIMESTAMP_NTZ"
+                  + " '2025-03-11 07:00:00')");
+    }
   }
 
   private static void insertSubscriptionRows(IcebergTables tables) {

@@ -129,6 +129,9 @@ public final class TopicModel {
     }
 
     PipelineModel features = featurePipeline().fit(sorted);
+    if (vocabulary(features).length == 0) {
+      return Optional.empty();
+    }
     Dataset<Row> vectors = features.transform(sorted).where(nonEmpty().apply(col(FEATURES)));
     if (vectors.isEmpty()) {
       return Optional.empty();
@@ -247,18 +250,18 @@ public final class TopicModel {
   }
 
   /** Returns each cluster's heaviest vocabulary words, ties broken by the word. */
-  private static Map<Integer, List<String>> topTerms(PipelineModel features, KMeansModel kmeans) {
-    String[] vocabulary = null;
+  private static String[] vocabulary(PipelineModel features) {
     for (var stage : features.stages()) {
       if (stage instanceof CountVectorizerModel model) {
-        vocabulary = model.vocabulary();
+        return model.vocabulary();
       }
     }
-    if (vocabulary == null) {
-      throw new IllegalStateException("[BUG] Topic model features have no CountVectorizerModel");
-    }
 
-    String[] words = vocabulary;
+    throw new IllegalStateException("[BUG] Topic model features have no CountVectorizerModel");
+  }
+
+  private static Map<Integer, List<String>> topTerms(PipelineModel features, KMeansModel kmeans) {
+    String[] words = vocabulary(features);
     Map<Integer, List<String>> terms = new LinkedHashMap<>();
     Vector[] centers = kmeans.clusterCenters();
     for (int topic = 0; topic < centers.length; topic++) {

@@ -61,7 +61,7 @@ class ReviewInsightsTest {
 
     assertThat(termsOf(lake, "c-01")).contains("crashes", "freezes");
     assertThat(termsOf(lake, "p-01")).contains("subscription", "expensive");
-    assertThat(termsOf(lake, "a-01")).contains("ads");
+    assertThat(termsOf(lake, "a-01")).contains("popup", "video");
   }
 
   @Test
@@ -95,6 +95,8 @@ class ReviewInsightsTest {
     assertThat(select(lake, "SELECT sentiment_label FROM %s WHERE review_id = 'p-01'"))
         .containsExactly("[neutral]");
     assertThat(select(lake, "SELECT sentiment_label FROM %s WHERE review_id = 'a-03'"))
+        .containsExactly("[negative]");
+    assertThat(select(lake, "SELECT sentiment_label FROM %s WHERE review_id = 'p-06'"))
         .containsExactly("[negative]");
   }
 
