@@ -1,6 +1,6 @@
 -- Per app, week and topic, from review_insights: how many reviews the sentiment model scored and
 -- which share of them is negative. A week starts on Monday and is keyed by that day. Reviews
--- without a label (languages other than English) are left out; English reviews without a topic
+-- without a label (languages other than English) are left out. English reviews without a topic
 -- are counted under a NULL topic_id. topic_terms names the topic in the current model version.
 CREATE OR REPLACE VIEW ${database}.review_weekly_negative_share AS
 SELECT

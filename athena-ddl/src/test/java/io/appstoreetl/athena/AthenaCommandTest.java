@@ -51,11 +51,14 @@ class AthenaCommandTest {
     assertThat(queries.get(1))
         .contains("CREATE TABLE IF NOT EXISTS `analytics_prod`.`" + Tables.all().get(0).name())
         .contains("LOCATION 's3://lake-bucket/appstore/prod/warehouse/analytics_prod.db/");
-    assertThat(queries.get(queries.size() - 3))
+    assertThat(queries.get(queries.size() - 4))
         .contains("CREATE OR REPLACE VIEW analytics_prod.app_daily_metrics AS")
         .contains("FROM analytics_prod.downloads");
-    assertThat(queries.get(queries.size() - 1))
+    assertThat(queries.get(queries.size() - 2))
         .contains("CREATE OR REPLACE VIEW analytics_prod.app_daily_subscriptions AS");
+    assertThat(queries.get(queries.size() - 1))
+        .contains("CREATE OR REPLACE VIEW analytics_prod.review_weekly_negative_share AS")
+        .contains("FROM analytics_prod.review_insights");
     assertThat(String.join("\n", queries)).doesNotContain("${");
   }
 

@@ -167,7 +167,8 @@ class TablesTest {
         .hasMessage(
             "Invalid table name: session (expected one of downloads, engagement, sessions,"
                 + " installs_deletions, purchases, crashes, sales, subscriptions,"
-                + " subscription_events, finance, reviews, apps, runs, load_audit, quarantine)");
+                + " subscription_events, finance, reviews, apps, runs, load_audit, quarantine,"
+                + " review_insights)");
   }
 
   @Test
