@@ -166,8 +166,8 @@ public final class ReviewInsights {
       deleted = removed.size();
       result = new Result(written, deleted, version, choice.trained());
       if (written > 0 || deleted > 0) {
-        // NOTE: the rows go through the driver. Writing them from a plan that reads the cached
-        // reviews held a SQLite catalog lock that made the commit fail with SQLITE_BUSY.
+        // NOTE: the changed rows, and the other rows of their dates, go through the driver, so
+        // one run's changes must fit in driver memory.
         toWrite = updates;
         toRemove = removed;
       }
