@@ -23,7 +23,8 @@ public final class AthenaViews {
           "app_daily_metrics",
           "app_daily_proceeds",
           "app_daily_subscriptions",
-          "app_weekly_top_search_terms");
+          "app_weekly_top_search_terms",
+          "review_weekly_negative_share");
 
   private AthenaViews() {}
 

@@ -54,9 +54,12 @@ class AthenaCommandTest {
     assertThat(queries.get(queries.size() - AthenaViews.NAMES.size()))
         .contains("CREATE OR REPLACE VIEW analytics_prod.app_daily_metrics AS")
         .contains("FROM analytics_prod.downloads");
-    assertThat(queries.get(queries.size() - 1))
+    assertThat(queries.get(queries.size() - 2))
         .contains("CREATE OR REPLACE VIEW analytics_prod.app_weekly_top_search_terms AS")
         .contains("FROM analytics_prod.search_terms");
+    assertThat(queries.get(queries.size() - 1))
+        .contains("CREATE OR REPLACE VIEW analytics_prod.review_weekly_negative_share AS")
+        .contains("FROM analytics_prod.review_insights");
     assertThat(String.join("\n", queries)).doesNotContain("${");
   }
 

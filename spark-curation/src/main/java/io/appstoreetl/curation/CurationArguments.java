@@ -1,5 +1,6 @@
 package io.appstoreetl.curation;
 
+import io.appstoreetl.curation.insights.TopicModel;
 import io.appstoreetl.tables.TableDefinition;
 import io.appstoreetl.tables.Tables;
 import java.time.LocalDate;
@@ -24,6 +25,7 @@ import java.util.TreeSet;
  * @param today the day {@code --changed-since-days} counts back from: {@code --today}, or the
  *     current UTC date
  * @param legacyRoot a folder of the old pipeline's raw layout to read as well, or null
+ * @param insights the options of {@code review_insights}
  */
 public record CurationArguments(
     String rawRoot,
@@ -33,7 +35,18 @@ public record CurationArguments(
     LocalDate summaryDate,
     Integer changedSinceDays,
     LocalDate today,
-    String legacyRoot) {
+    String legacyRoot,
+    InsightOptions insights) {
+
+  /**
+   * The options of {@code review_insights}.
+   *
+   * @param modelRoot folder of the saved topic models ({@code --model-root}); null for {@code
+   *     models/review-topics} beside the warehouse
+   * @param retrain train a new topic model version even when one is saved ({@code --retrain})
+   * @param topics the number of topics of a newly trained model ({@code --review-topics})
+   */
+  public record InsightOptions(String modelRoot, boolean retrain, int topics) {}
 
   static final String USAGE =
       "Usage: CurationJob --raw-root <URI or path> --catalog-uri jdbc:sqlite:<path>"
@@ -41,7 +54,11 @@ public record CurationArguments(
           + " (--dates YYYY-MM-DD[,YYYY-MM-DD...] | --from YYYY-MM-DD --to YYYY-MM-DD"
           + " | --changed-since-days N [--today YYYY-MM-DD])"
           + " [--tables downloads,engagement,...] [--summary-date YYYY-MM-DD]"
-          + " [--legacy-root <folder>]";
+          + " [--legacy-root <folder>] [--model-root <URI or path>] [--retrain]"
+          + " [--review-topics N]";
+
+  // More topics than this would list near-duplicate themes.
+  private static final int MAX_TOPICS = 100;
 
   // A range longer than this is almost certainly a typo in a year.
   private static final int MAX_RANGE_DAYS = 3700;
@@ -73,8 +90,10 @@ public record CurationArguments(
                 "--summary-date",
                 "--changed-since-days",
                 "--today",
-                "--legacy-root"),
-            Set.of());
+                "--legacy-root",
+                "--model-root",
+                "--review-topics"),
+            Set.of("--retrain"));
 
     SortedSet<LocalDate> dates = new TreeSet<>();
     if (line.has("--dates")) {
@@ -143,7 +162,31 @@ public record CurationArguments(
         summaryDate,
         changedSinceDays,
         today,
-        line.value("--legacy-root"));
+        line.value("--legacy-root"),
+        new InsightOptions(
+            line.value("--model-root"),
+            line.has("--retrain"),
+            line.has("--review-topics")
+                ? topics(line.value("--review-topics"))
+                : TopicModel.DEFAULT_TOPICS));
+  }
+
+  private static int topics(String text) {
+    try {
+      int topics = Integer.parseInt(text.trim());
+      if (topics >= 2 && topics <= MAX_TOPICS) {
+        return topics;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below with the expected form.
+    }
+
+    throw new IllegalArgumentException(
+        "Invalid --review-topics value: "
+            + text
+            + " (expected a whole number from 2 to "
+            + MAX_TOPICS
+            + ")");
   }
 
   private static TableDefinition table(String name) {

@@ -1,5 +1,7 @@
 package io.appstoreetl.curation;
 
+import io.appstoreetl.curation.insights.ReviewInsights;
+import io.appstoreetl.curation.insights.TopicModelStore;
 import io.appstoreetl.curation.load.AppsListing;
 import io.appstoreetl.curation.load.AuditRows;
 import io.appstoreetl.curation.load.CandidateUnits;
@@ -44,6 +46,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -159,6 +162,7 @@ final class CurationRun {
       outcomes.unpersist(false /* don't block */);
     }
 
+    writeReviewInsights();
     writeAudit();
     rejectCount = counts.stream().mapToLong(LoadReport.TableDateCounts::rowsRejected).sum();
     writeCurationRun(allDates, rejectCount);
@@ -430,6 +434,62 @@ final class CurationRun {
               results,
               rowsWritten));
     }
+  }
+
+  /** Brings review_insights in step with reviews, when the run curates it. */
+  private void writeReviewInsights() throws IOException {
+    if (!arguments.tables().contains(Tables.REVIEW_INSIGHTS)) {
+      return;
+    }
+    TopicModelStore models =
+        new TopicModelStore(modelRoot(), spark.sparkContext().hadoopConfiguration());
+    ReviewInsights.Result result =
+        new ReviewInsights(
+                tables,
+                models,
+                arguments.insights().retrain(),
+                arguments.insights().topics(),
+                loadedAt)
+            .update();
+    if (result.changed()) {
+      tablesWritten.add(Tables.REVIEW_INSIGHTS.name());
+      counts.add(
+          new LoadReport.TableDateCounts(
+              Tables.REVIEW_INSIGHTS.name(), null, result.rowsWritten(), result.rowsWritten(), 0));
+    }
+    if (result.trained()) {
+      notes.add("Trained topic model " + result.modelVersion() + " under " + models.root());
+    }
+    if (result.rowsDeleted() > 0) {
+      notes.add(
+          "Deleted "
+              + result.rowsDeleted()
+              + " rows of review_insights whose review is no longer in reviews");
+    }
+  }
+
+  /**
+   * Returns {@code --model-root}, or {@code models/review-topics} beside the warehouse: {@code
+   * /data/lake/warehouse} gives {@code /data/lake/models/review-topics}.
+   */
+  private String modelRoot() {
+    if (arguments.insights().modelRoot() != null) {
+      return SparkSessions.warehouseUri(arguments.insights().modelRoot());
+    }
+    String warehouse =
+        spark
+            .conf()
+            .getOption("spark.sql.catalog." + arguments.catalog().name() + ".warehouse")
+            .getOrElse(() -> null);
+    if (warehouse == null) {
+      throw new IllegalArgumentException(
+          "Cannot place the topic models of review_insights: the catalog has no warehouse;"
+              + " pass --model-root");
+    }
+    Path warehousePath = new Path(warehouse);
+    Path parent = warehousePath.getParent() == null ? warehousePath : warehousePath.getParent();
+
+    return new Path(new Path(parent, "models"), "review-topics").toString();
   }
 
   private void writeAudit() {

@@ -288,6 +288,7 @@ class AllTablesTest {
                 + dates
                 + "  0          0             0\n"
                 + "runs                 -                           1          1             0\n"
+                + "review_insights      -                           2          2             0\n"
                 + "Rejected rows: 0\n"
                 + "Note: Footer mismatch: Total_Rows 2 = 2, Total_Amount 999.99 != 158.21,"
                 + " Total_Units 14 = 14 in source=finance/")

@@ -44,7 +44,8 @@ class AthenaViewsTest {
             "app_daily_metrics.sql",
             "app_daily_proceeds.sql",
             "app_daily_subscriptions.sql",
-            "app_weekly_top_search_terms.sql");
+            "app_weekly_top_search_terms.sql",
+            "review_weekly_negative_share.sql");
   }
 
   @Test
@@ -90,6 +91,12 @@ class AthenaViewsTest {
         .containsExactlyElementsOf(ViewFixture.expectedRows("app_weekly_top_search_terms"));
   }
 
+  @Test
+  void reviewWeeklyNegativeShareCountsScoredReviews() {
+    assertThat(select("review_weekly_negative_share"))
+        .containsExactlyElementsOf(ViewFixture.expectedRows("review_weekly_negative_share"));
+  }
+
   private static String view(String name) {
     return lake.catalogName() + ".appstore." + name;
   }
@@ -108,7 +115,8 @@ class AthenaViewsTest {
   private static Object[] toArray(Row row) {
     Object[] values = new Object[row.length()];
     for (int i = 0; i < row.length(); i++) {
-      values[i] = row.get(i);
+      // An ARRAY column comes back as a Scala sequence; compare it as a Java list.
+      values[i] = row.get(i) instanceof scala.collection.Seq<?> ? row.getList(i) : row.get(i);
     }
 
     return values;

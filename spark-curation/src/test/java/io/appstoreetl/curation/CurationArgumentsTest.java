@@ -100,7 +100,34 @@ class CurationArgumentsTest {
             "Invalid --tables value: session (expected a comma-separated subset of [downloads,"
                 + " engagement, sessions, installs_deletions, purchases, crashes, sales,"
                 + " subscriptions, subscription_events, finance, reviews, apps, search_terms, runs,"
-                + " load_audit, quarantine])");
+                + " load_audit, quarantine, review_insights])");
+  }
+
+  @Test
+  void insightOptions() {
+    CurationArguments defaults = parse("--raw-root", "r", "--dates", "2025-01-07");
+    CurationArguments given =
+        parse(
+            "--raw-root",
+            "r",
+            "--dates",
+            "2025-01-07",
+            "--retrain",
+            "--model-root",
+            "s3a://bucket/lake/models/review-topics",
+            "--review-topics",
+            "12");
+
+    assertThat(defaults.insights())
+        .isEqualTo(new CurationArguments.InsightOptions(null, false, 10));
+    assertThat(given.insights())
+        .isEqualTo(
+            new CurationArguments.InsightOptions(
+                "s3a://bucket/lake/models/review-topics", true, 12));
+    assertThatThrownBy(
+            () -> parse("--raw-root", "r", "--dates", "2025-01-07", "--review-topics", "1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Invalid --review-topics value: 1 (expected a whole number from 2 to 100)");
   }
 
   @Test

@@ -100,13 +100,19 @@ class TrinoViewsIT {
   }
 
   @Test
+  void reviewWeeklyNegativeShareOnTrino() throws IOException, InterruptedException {
+    assertViewReturnsExpectedRows("review_weekly_negative_share");
+  }
+
+  @Test
   void everyViewFileHasATrinoTest() throws IOException {
     assertThat(ViewFixture.viewFiles())
         .containsExactlyInAnyOrder(
             "app_daily_metrics.sql",
             "app_daily_proceeds.sql",
             "app_daily_subscriptions.sql",
-            "app_weekly_top_search_terms.sql");
+            "app_weekly_top_search_terms.sql",
+            "review_weekly_negative_share.sql");
   }
 
   private static void assertViewReturnsExpectedRows(String view)
@@ -131,6 +137,11 @@ class TrinoViewsIT {
     }
     if (value.isIntegralNumber()) {
       return Long.toString(value.asLong());
+    }
+    if (value.isArray()) {
+      List<String> elements = new ArrayList<>();
+      value.forEach(element -> elements.add(canonical(element)));
+      return elements.toString();
     }
     if (value.isFloatingPointNumber()) {
       return Double.toString(value.asDouble());

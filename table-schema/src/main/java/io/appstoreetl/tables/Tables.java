@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * source_file}, {@code loaded_at} and {@code extra_columns}; they are partitioned by day of {@code
  * metric_date}. {@link #REVIEWS} and {@link #APPS} come from API pages, {@link #SEARCH_TERMS} from
  * Apple Ads report pages, and {@link #RUNS}, {@link #LOAD_AUDIT} and {@link #QUARANTINE} describe
- * the pipeline's own work.
+ * the pipeline's own work. {@link #REVIEW_INSIGHTS} is derived from {@link #REVIEWS}.
  */
 public final class Tables {
 
@@ -29,6 +29,7 @@ public final class Tables {
   public static final TableDefinition REVIEWS = ApiTables.reviews();
   public static final TableDefinition APPS = ApiTables.apps();
   public static final TableDefinition SEARCH_TERMS = AdsTables.searchTerms();
+  public static final TableDefinition REVIEW_INSIGHTS = InsightTables.reviewInsights();
   public static final TableDefinition RUNS = OperationsTables.runs();
   public static final TableDefinition LOAD_AUDIT = OperationsTables.loadAudit();
   public static final TableDefinition QUARANTINE = OperationsTables.quarantine();
@@ -66,7 +67,8 @@ public final class Tables {
           SEARCH_TERMS,
           RUNS,
           LOAD_AUDIT,
-          QUARANTINE);
+          QUARANTINE,
+          REVIEW_INSIGHTS);
 
   private Tables() {}
 

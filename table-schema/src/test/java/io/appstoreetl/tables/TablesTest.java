@@ -168,7 +168,7 @@ class TablesTest {
             "Invalid table name: session (expected one of downloads, engagement, sessions,"
                 + " installs_deletions, purchases, crashes, sales, subscriptions,"
                 + " subscription_events, finance, reviews, apps, search_terms, runs, load_audit,"
-                + " quarantine)");
+                + " quarantine, review_insights)");
   }
 
   @Test
@@ -296,6 +296,23 @@ class TablesTest {
         .isTrue();
     assertThat(searchTerms.columnNames())
         .endsWith("fetched_date", "landed_at", "source_file", "loaded_at");
+  }
+
+  @Test
+  void reviewInsightsJoinsReviewsAndKeepsLineage() {
+    TableDefinition insights = Tables.REVIEW_INSIGHTS;
+
+    assertThat(insights.columnNames())
+        .startsWith("app_apple_id", "metric_date", "review_id", "territory", "territory_code")
+        .containsSequence("language", "sentiment_score", "sentiment_label")
+        .containsSequence("topic_id", "topic_terms", "topic_model_version")
+        .endsWith("review_landed_at", "source_file", "loaded_at");
+    assertThat(insights.partitionFields()).isEqualTo(Tables.REVIEWS.partitionFields());
+    assertThat(insights.keyColumns()).isEqualTo(Tables.REVIEWS.keyColumns());
+    assertThat(insights.column("topic_terms").type())
+        .isEqualTo(ColumnType.array(ColumnType.STRING));
+    assertThat(insights.column("sentiment_score").type()).isEqualTo(ColumnType.DOUBLE);
+    assertThat(insights.column("sentiment_label").nullable()).isTrue();
   }
 
   @Test

@@ -47,7 +47,8 @@ public final class ViewFixture {
           Tables.SALES,
           Tables.SUBSCRIPTIONS,
           Tables.SUBSCRIPTION_EVENTS,
-          Tables.SEARCH_TERMS);
+          Tables.SEARCH_TERMS,
+          Tables.REVIEW_INSIGHTS);
 
   /** The order that {@link #expectedRows} follows, in SQL both engines accept. */
   public static final String ORDER_BY = " ORDER BY 1 NULLS FIRST, 2, 3";
@@ -63,6 +64,7 @@ public final class ViewFixture {
     insertSalesRows(tables);
     insertSubscriptionRows(tables);
     insertSearchTermRows(tables);
+    insertReviewInsightRows(tables);
   }
 
   /** Returns the file names of the committed views, sorted. */
@@ -75,7 +77,7 @@ public final class ViewFixture {
   /**
    * Returns the rows a view must return over the known rows, in the order of {@link #ORDER_BY}, as
    * Java values: {@code Long} for BIGINT, {@code Double} for DOUBLE, {@code BigDecimal} for
-   * DECIMAL, {@code LocalDate} for DATE.
+   * DECIMAL, {@code LocalDate} for DATE, a {@code List} for an ARRAY.
    */
   public static List<List<Object>> expectedRows(String view) {
     return switch (view) {
@@ -99,6 +101,14 @@ public final class ViewFixture {
           List.of(
               Arrays.asList(APP_A, DAY_1, 20L, 5L, 3L), Arrays.asList(APP_A, DAY_2, 0L, 0L, 4L));
       case "app_weekly_top_search_terms" -> weeklyTopSearchTerms();
+      case "review_weekly_negative_share" ->
+          // Scored reviews per app, week and topic; the German review has no label and is left
+          // out.
+          List.of(
+              Arrays.asList(APP_A, WEEK_2, 0, List.of("crashes", "freezes"), 2L, 1L, 0.5),
+              Arrays.asList(APP_A, WEEK_2, 1, List.of("price"), 1L, 1L, 1.0),
+              Arrays.asList(
+                  APP_A, WEEK_2.plusDays(7), 0, List.of("crashes", "freezes"), 1L, 0L, 0.0));
       default -> throw new IllegalArgumentException("No expected rows for view " + view);
     };
   }
@@ -135,6 +145,43 @@ public final class ViewFixture {
     }
 
     return rows;
+  }
+
+  /** Inserts insights of app A's reviews over two weeks, one of them German and unscored. */
+  private static void insertReviewInsightRows(IcebergTables tables) {
+    String[][] rows = {
+      {"r-1", "2025-03-03", "'en'", "-0.6", "'negative'", "0", "ARRAY('crashes', 'freezes')"},
+      {"r-2", "2025-03-09", "'en'", "0.7", "'positive'", "0", "ARRAY('crashes', 'freezes')"},
+      {"r-3", "2025-03-04", "'en'", "-0.2", "'negative'", "1", "ARRAY('price')"},
+      {"r-4", "2025-03-05", "'de'", "NULL", "NULL", "NULL", "NULL"},
+      {"r-5", "2025-03-10", "'en'", "0.0", "'neutral'", "0", "ARRAY('crashes', 'freezes')"}
+    };
+    for (String[] row : rows) {
+      tables
+          .spark()
+          .sql(
+              "INSERT INTO "
+                  + tables.qualifiedName(Tables.REVIEW_INSIGHTS)
+                  + " VALUES ("
+                  + APP_A
+                  + ", DATE '"
+                  + row[1]
+                  + "', '"
+                  + row[0]
+                  + "', 'USA', 'US', "
+                  + row[2]
+                  + ", "
+                  + row[3]
+                  + ", "
+                  + row[4]
+                  + ", "
+                  + row[5]
+                  + ", "
+                  + row[6]
+                  + ", 'topics-v1', 'vader-1.0+lingua-1.2.2', 'hash', TIMESTAMP_NTZ"
+                  + " '2025-03-11 06:00:00', 'source=reviews/page.json', TIMESTAMP_NTZ"
+                  + " '2025-03-11 07:00:00')");
+    }
   }
 
   private static void insertSearchTermRows(IcebergTables tables) {
