@@ -172,7 +172,7 @@ class MaintenanceJobTest {
     assertThat(defaults.settings().snapshotCutoff()).isEqualTo("2025-02-22T00:00:00Z");
     assertThat(defaults.settings().orphanCutoff()).isEqualTo("2025-02-26T00:00:00Z");
     assertThat(defaults.settings().minInputFiles()).isEqualTo(5);
-    assertThat(defaults.tables()).hasSize(15).startsWith("downloads", "engagement");
+    assertThat(defaults.tables()).hasSize(17).startsWith("downloads", "engagement");
     assertThat(explicit.settings().snapshotCutoff()).isEqualTo("2025-02-20T12:00:00Z");
   }
 
