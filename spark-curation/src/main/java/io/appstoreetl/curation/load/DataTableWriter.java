@@ -38,12 +38,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A table other than reviews is first written directly: its files are parsed into Spark's
  * internal rows inside the write, read once and never cached. The file summaries and rejected lines
- * travel to the driver beside the write. When a file turns out to be rejected whole after it has
- * yielded rows (a broken gzip stream, bytes that are not UTF-8, an MD5 that differs from the
- * manifest's), or when a table with nothing stored might get an empty commit, the write is failed
- * on purpose before it commits, and the table is curated the careful way: its parse outcomes are
- * cached, the summaries read from them first, and only then the rows of the files not rejected are
- * written.
+ * travel to the driver beside the write. Two cases fail that write on purpose before it commits: a
+ * file rejected whole after it has yielded rows (a broken gzip stream, bytes that are not UTF-8, an
+ * MD5 that differs from the manifest's), and a task without rows for a table with nothing stored,
+ * which could commit an empty snapshot. The table is then curated the careful way: its parse
+ * outcomes are cached, the summaries read from them first, and only then the rows of the files not
+ * rejected are written.
  */
 public final class DataTableWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DataTableWriter.class);
@@ -206,6 +206,11 @@ public final class DataTableWriter implements AutoCloseable {
       // Those files' rejects were only counted; they are parsed again for the quarantine.
       Set<String> again = new HashSet<>();
       moreRejects.forEach(task -> again.add(task.sourceFile()));
+      // Their first rejects stay as examples for the log and the load report.
+      keptRejects.stream()
+          .filter(o -> again.contains(o.sourceFile()))
+          .limit(MAX_REJECT_EXAMPLES)
+          .forEach(o -> carefulExamples.add(o.reject()));
       keptRejects.removeIf(o -> again.contains(o.sourceFile()));
       rejectSources.add(
           RawFileParsing.parse(jsc, raw, moreRejects).filter(ParseOutcome::isRejected));

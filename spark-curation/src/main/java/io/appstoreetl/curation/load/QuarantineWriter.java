@@ -63,8 +63,8 @@ public final class QuarantineWriter {
   }
 
   /**
-   * Deletes the stored rows of the scopes and appends this run's rejects: {@code rejects} holds the
-   * rejected lines of the parsed files, from which those of files rejected whole are dropped.
+   * Deletes the stored rows of the scopes and appends this run's rejects: {@code rejects} contains
+   * the rejected lines of the parsed files, from which those of files rejected whole are dropped.
    */
   public void write(
       IcebergTables tables,
