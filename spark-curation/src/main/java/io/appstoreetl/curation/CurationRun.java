@@ -8,10 +8,8 @@ import io.appstoreetl.curation.load.CandidateUnits;
 import io.appstoreetl.curation.load.DataTableWriter;
 import io.appstoreetl.curation.load.IcebergTables;
 import io.appstoreetl.curation.load.LoadReport;
-import io.appstoreetl.curation.load.OutcomeTally;
 import io.appstoreetl.curation.load.PendingDates;
 import io.appstoreetl.curation.load.QuarantineWriter;
-import io.appstoreetl.curation.load.RawFileParsing;
 import io.appstoreetl.curation.load.RunSummaries;
 import io.appstoreetl.curation.load.SparkSchemas;
 import io.appstoreetl.curation.load.UnitResults;
@@ -52,7 +50,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,29 +134,21 @@ final class CurationRun {
 
     List<FileTask> tasks = fileTasks(winners, apps);
     LOG.info("Parsing {} files of {} winning units", tasks.size(), winners.size());
-    JavaRDD<ParseOutcome> outcomes =
-        RawFileParsing.parse(jsc, raw, tasks).persist(StorageLevel.MEMORY_AND_DISK());
     long rejectCount;
     List<RejectedLine> rejectExamples;
-    try {
-      OutcomeTally tally =
-          outcomes.aggregate(new OutcomeTally(), OutcomeTally::add, OutcomeTally::merge);
-      UnitResults results = new UnitResults(tally.summaries());
-      logFailures(results, tally);
-
-      DataTableWriter.Result written =
-          DataTableWriter.write(spark, tables, work, outcomes, results);
+    try (DataTableWriter written = new DataTableWriter(spark, raw, tables)) {
+      written.write(work, tasks);
+      UnitResults results = new UnitResults(written.summaries());
+      rejectExamples = written.rejectExamples();
+      logFailures(results, rejectExamples);
       counts.addAll(written.counts());
       tablesWritten.addAll(written.tablesWritten());
       Map<String, Long> rowsWrittenByUnit = written.rowsWrittenByUnit();
       writeApps(apps);
       writeExtractorRuns(allDates);
-      writeQuarantine(outcomes, results, audited);
+      writeQuarantine(written.rejects(), results, audited);
       collectAudit(audited, candidateDates, winners, results, rowsWrittenByUnit);
       collectNotes(results);
-      rejectExamples = tally.rejectExamples();
-    } finally {
-      outcomes.unpersist(false /* don't block */);
     }
 
     writeReviewInsights();
@@ -398,7 +387,7 @@ final class CurationRun {
    * ones by unit, for the units the index names for those dates.
    */
   private void writeQuarantine(
-      JavaRDD<ParseOutcome> outcomes, UnitResults results, Map<String, UnitManifest> audited) {
+      JavaRDD<ParseOutcome> rejects, UnitResults results, Map<String, UnitManifest> audited) {
     for (Map.Entry<TableDefinition, SortedSet<LocalDate>> entry : work.entrySet()) {
       TableDefinition table = entry.getKey();
       List<String> unitKeys =
@@ -408,7 +397,7 @@ final class CurationRun {
               .toList();
       quarantine.replaceRejectsOf(table, entry.getValue(), unitKeys);
     }
-    quarantine.write(tables, outcomes, results, runId, loadedAt);
+    quarantine.write(tables, rejects, results, runId, loadedAt);
   }
 
   private void collectAudit(
@@ -572,13 +561,13 @@ final class CurationRun {
         });
   }
 
-  private void logFailures(UnitResults results, OutcomeTally tally) {
+  private void logFailures(UnitResults results, List<RejectedLine> rejectExamples) {
     for (FileSummary summary : results.summaries()) {
       if (summary.failed()) {
         LOG.warn("Rejected file {}: {}", summary.sourceFile(), summary.failure());
       }
     }
-    for (RejectedLine reject : tally.rejectExamples()) {
+    for (RejectedLine reject : rejectExamples) {
       LOG.warn("Rejected {}", reject.describe());
     }
   }

@@ -285,6 +285,36 @@ class CurationJobTest {
   }
 
   @Test
+  void everyRejectOfLargeFileIsQuarantined() {
+    // More rejected lines than a direct write hands to the driver for one file (1,000).
+    StringBuilder text = new StringBuilder(DOWNLOADS_STANDARD_HEADER).append('\n');
+    text.append(downloadsRow("2025-01-07", APP_A, "Redownload", "Japan", 5)).append('\n');
+    for (int i = 0; i < 1500; i++) {
+      text.append("2025-01-07\tExample App\t1000000001\tRedownload\t").append(i).append('\n');
+    }
+    lake.raw()
+        .analytics(DOWNLOADS, "DAILY", APP_A, JAN_8, "i-1", Instant.parse("2025-01-08T06:00:00Z"))
+        .file(Gzip.gzip(text.toString()), 1501)
+        .holding(JAN_7)
+        .land();
+
+    LoadReport report = lake.curate("--dates", "2025-01-07", "--tables", "downloads");
+
+    assertThat(report.countsOf("downloads", JAN_7))
+        .isEqualTo(new LoadReport.TableDateCounts("downloads", JAN_7, 1501, 1, 1500));
+    assertThat(report.rejectExamples()).hasSize(20);
+    assertThat(report.rejectExamples().get(0).lineNumber()).isEqualTo(3);
+    assertThat(select("SELECT territory, counts FROM %s", "downloads"))
+        .containsExactly("[Japan,5]");
+    assertThat(
+            select(
+                "SELECT count(*), count(DISTINCT line_number), min(line_number),"
+                    + " max(line_number) FROM %s",
+                "quarantine"))
+        .containsExactly("[1500,1500,3,1502]");
+  }
+
+  @Test
   void filesRejectedWholeLeaveNoRows() {
     StringBuilder many = new StringBuilder(DOWNLOADS_STANDARD_HEADER).append('\n');
     for (int i = 0; i < 3000; i++) {

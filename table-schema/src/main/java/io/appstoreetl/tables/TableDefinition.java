@@ -3,6 +3,7 @@ package io.appstoreetl.tables;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,7 @@ public final class TableDefinition implements Serializable {
   private final String doc;
   private final List<Column> columns;
   private final Map<String, Column> columnsByName;
+  private final Map<String, Integer> indexesByName;
   private final Map<String, Column> columnsByHeader;
   private final List<PartitionField> partitionFields;
   private final List<String> keyColumns;
@@ -42,7 +44,9 @@ public final class TableDefinition implements Serializable {
 
     Map<String, Column> byName = new LinkedHashMap<>();
     Map<String, Column> byHeader = new LinkedHashMap<>();
+    Map<String, Integer> indexes = new HashMap<>();
     for (Column column : columns) {
+      indexes.put(column.name(), indexes.size());
       if (byName.put(column.name(), column) != null) {
         throw new IllegalArgumentException(
             "Invalid table " + name + ": duplicate column " + column.name());
@@ -56,6 +60,7 @@ public final class TableDefinition implements Serializable {
     }
     this.columnsByName = Collections.unmodifiableMap(byName);
     this.columnsByHeader = Collections.unmodifiableMap(byHeader);
+    this.indexesByName = Collections.unmodifiableMap(indexes);
 
     for (PartitionField field : partitionFields) {
       checkPartitionField(field);
@@ -113,7 +118,9 @@ public final class TableDefinition implements Serializable {
 
   /** Returns the position of a column in {@link #columns()}. */
   public int indexOf(String columnName) {
-    return columns.indexOf(column(columnName));
+    // Parsers call this for every row, so it is a map lookup rather than a search of the list.
+    Integer index = indexesByName.get(columnName);
+    return index != null ? index : columns.indexOf(column(columnName));
   }
 
   /**

@@ -62,10 +62,13 @@ public final class QuarantineWriter {
     driverRejects.add(Map.entry(table, reject));
   }
 
-  /** Deletes the stored rows of the scopes and appends this run's rejects. */
+  /**
+   * Deletes the stored rows of the scopes and appends this run's rejects: {@code rejects} contains
+   * the rejected lines of the parsed files, from which those of files rejected whole are dropped.
+   */
   public void write(
       IcebergTables tables,
-      JavaRDD<ParseOutcome> outcomes,
+      JavaRDD<ParseOutcome> rejects,
       UnitResults results,
       String runId,
       LocalDateTime loadedAt) {
@@ -86,7 +89,7 @@ public final class QuarantineWriter {
 
     Set<String> failed = results.failedFiles();
     JavaRDD<Object[]> lineRejects =
-        outcomes
+        rejects
             .filter(o -> o.isRejected() && !failed.contains(o.sourceFile()))
             .map(
                 o ->

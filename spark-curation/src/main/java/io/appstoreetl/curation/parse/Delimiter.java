@@ -63,8 +63,12 @@ public enum Delimiter {
     List<String> fields = new ArrayList<>();
     int position = 0;
     while (true) {
-      StringBuilder quoted = new StringBuilder();
-      int end = line.startsWith("\"", position) ? readQuoted(line, position, quoted) : -1;
+      StringBuilder quoted = null;
+      int end = -1;
+      if (position < line.length() && line.charAt(position) == QUOTE) {
+        quoted = new StringBuilder();
+        end = readQuoted(line, position, quoted);
+      }
       String field;
       if (end >= 0) {
         field = quoted.toString();

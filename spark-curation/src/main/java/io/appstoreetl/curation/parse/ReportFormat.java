@@ -57,6 +57,10 @@ public enum ReportFormat {
    */
   public LocalDate parseDate(String text) {
     String trimmed = text.trim();
+    if (isPlainIsoDate(trimmed)) {
+      // Every row of a file carries its date, so the usual form skips the regular expressions.
+      return date(digits(trimmed, 0, 4), digits(trimmed, 5, 7), digits(trimmed, 8, 10));
+    }
     Matcher iso = ISO_DATE.matcher(trimmed);
     if (iso.matches()) {
       return date(iso.group(1), iso.group(2), iso.group(3));
@@ -72,6 +76,38 @@ public enum ReportFormat {
       year += TWO_DIGIT_YEAR_BASE;
     }
     return date(Integer.toString(year), us.group(1), us.group(2));
+  }
+
+  /** True for exactly {@code dddd-dd-dd} with ASCII digits. */
+  private static boolean isPlainIsoDate(String text) {
+    if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+      return false;
+    }
+    for (int i = 0; i < 10; i++) {
+      char c = text.charAt(i);
+      if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+        return false;
+      }
+    }
+
+    return true;
+  }
+
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      value = value * 10 + (text.charAt(i) - '0');
+    }
+
+    return value;
+  }
+
+  private static LocalDate date(int year, int month, int day) {
+    try {
+      return LocalDate.of(year, month, day);
+    } catch (DateTimeException e) {
+      return null;
+    }
   }
 
   private static LocalDate date(String year, String month, String day) {

@@ -48,6 +48,9 @@ public final class ReportReader implements Iterator<LineResult>, Closeable {
   /** Per file field: header name of an extra column, or null. */
   private final String[] extraNames;
 
+  /** True when the file has a column the table does not define. */
+  private final boolean hasExtraColumns;
+
   /** File field holding the metric date, or -1. */
   private final int metricDateField;
 
@@ -107,6 +110,7 @@ public final class ReportReader implements Iterator<LineResult>, Closeable {
     }
 
     checkRequiredColumns(seenHeaders);
+    this.hasExtraColumns = java.util.Arrays.stream(extraNames).anyMatch(n -> n != null);
     this.metricDateField =
         metricDateColumn == null ? -1 : fieldOf(table.indexOf(metricDateColumn), fieldCount);
   }
@@ -262,7 +266,8 @@ public final class ReportReader implements Iterator<LineResult>, Closeable {
     }
 
     Object[] values = new Object[table.columns().size()];
-    Map<String, String> extraColumns = new LinkedHashMap<>();
+    // Most files have no unknown columns; their rows share the empty map.
+    Map<String, String> extraColumns = hasExtraColumns ? new LinkedHashMap<>() : Map.of();
     for (int i = 0; i < fieldCount; i++) {
       String text = ValueParser.normalize(fields.get(i));
       if (extraNames[i] != null) {
