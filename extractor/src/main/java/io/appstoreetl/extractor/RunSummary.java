@@ -28,7 +28,10 @@ import java.util.TreeSet;
  * presigned segment files, which Apple's rate limit does not count. Every entry that can fail
  * carries an {@code errors} array, so a reader can collect every error without knowing each source.
  * {@code apple_ads} has {@code status} {@code skipped} and a {@code reason} when Apple Ads is not
- * configured, and the metric dates of its landed rows count as touched.
+ * configured. Its own {@code touched_metric_dates} lists every day of the requested range when a
+ * campaign landed (a day whose rows disappeared must be recomputed too); they are kept apart from
+ * the top-level list because only {@code search_terms} needs them, and Apple Ads restates 30 days
+ * every day.
  */
 public record RunSummary(
     String runId,
@@ -75,9 +78,6 @@ public record RunSummary(
     finance.stream()
         .filter(FinanceResult::landed)
         .forEach(f -> dates.addAll(f.landedMetricDates()));
-    if (appleAds != null) {
-      dates.addAll(appleAds.metricDates());
-    }
 
     return dates;
   }
@@ -208,6 +208,24 @@ public record RunSummary(
     return entry;
   }
 
+  /**
+   * Returns the metric dates {@code search_terms} must recompute: the whole requested range when a
+   * campaign report landed, else the dates of the landed rows.
+   */
+  public SortedSet<LocalDate> appleAdsTouchedDates() {
+    SortedSet<LocalDate> dates = new TreeSet<>();
+    if (appleAds == null) {
+      return dates;
+    }
+    dates.addAll(appleAds.metricDates());
+    if (appleAds.campaignsReported() > 0
+        && appleAds.startDate() != null
+        && appleAds.endDate() != null) {
+      appleAds.startDate().datesUntil(appleAds.endDate().plusDays(1)).forEach(dates::add);
+    }
+    return dates;
+  }
+
   private ObjectNode appleAdsJson(ObjectMapper mapper) {
     ObjectNode entry = mapper.createObjectNode();
     entry.put("status", appleAds.status());
@@ -221,6 +239,8 @@ public record RunSummary(
     entry.put("campaigns_reported", appleAds.campaignsReported());
     entry.put("campaigns_without_search_terms", appleAds.campaignsWithoutSearchTerms());
     entry.put("row_count", appleAds.rowCount());
+    ArrayNode touched = entry.putArray("touched_metric_dates");
+    appleAdsTouchedDates().forEach(day -> touched.add(day.toString()));
     ArrayNode units = entry.putArray("units");
     appleAds.units().forEach(units::add);
     ArrayNode errors = entry.putArray("errors");

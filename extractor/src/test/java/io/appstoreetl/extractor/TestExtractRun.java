@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.appstoreetl.extractor.RunOptions.Source;
+import io.appstoreetl.extractor.ads.AppleAdsResult;
 import io.appstoreetl.extractor.http.AppStoreConnectClient;
 import io.appstoreetl.extractor.raw.RawZone;
 import io.appstoreetl.extractor.testing.FakeAppStoreConnect;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +111,44 @@ class TestExtractRun {
     assertThat(json.path("apple_ads").path("reason").asText()).isEqualTo("not configured");
     assertThat(json.path("apple_ads").path("units")).isEmpty();
     assertThat(json.path("apple_ads").path("errors")).isEmpty();
+    assertThat(json.path("apple_ads").path("touched_metric_dates")).isEmpty();
+
+    // A landed Apple Ads range: its days are touched for search_terms only.
+    RunSummary withAds =
+        new RunSummary(
+            summary.runId(),
+            summary.options(),
+            summary.startedAt(),
+            summary.finishedAt(),
+            summary.apps(),
+            summary.appsListing(),
+            summary.sales(),
+            summary.finance(),
+            summary.stats(),
+            summary.rateLimiter(),
+            new AppleAdsResult(
+                AppleAdsResult.COMPLETE,
+                null,
+                "40669820",
+                "40669820",
+                "America/Los_Angeles",
+                LocalDate.of(2024, 12, 1),
+                LocalDate.of(2024, 12, 4),
+                1,
+                1,
+                0,
+                3,
+                List.of("source=apple_ads/report=search_terms/"),
+                new TreeSet<>(List.of(LocalDate.of(2024, 12, 2))),
+                List.of()));
+    JsonNode adsJson = withAds.toJson(TestSupport.MAPPER);
+    assertThat(adsJson.path("apple_ads").path("touched_metric_dates").toString())
+        .as("every day of the requested range, the days without rows too")
+        .isEqualTo("[\"2024-12-01\",\"2024-12-02\",\"2024-12-03\",\"2024-12-04\"]");
+    assertThat(adsJson.path("touched_metric_dates").toString())
+        .as("the App Store Connect dates only")
+        .isEqualTo(json.path("touched_metric_dates").toString())
+        .doesNotContain("2024-12");
   }
 
   @Test

@@ -176,6 +176,12 @@ final class DailyCommand extends LauncherCommand {
         summary.path("units_landed").asInt(), summary.path("errors_total").asInt(), dates);
 
     List<String> jobArguments = curationArguments(lake, dates);
+    TreeSet<LocalDate> searchTermsDates = appleAdsTouchedDates(summary);
+    if (!searchTermsDates.isEmpty()) {
+      jobArguments.add("--search-terms-dates");
+      jobArguments.add(
+          String.join(",", searchTermsDates.stream().map(LocalDate::toString).toList()));
+    }
     jobArguments.add("--summary-date");
     jobArguments.add(metricDate.toString());
     err.printf(
@@ -209,6 +215,15 @@ final class DailyCommand extends LauncherCommand {
   static TreeSet<LocalDate> touchedDates(JsonNode summary) {
     TreeSet<LocalDate> dates = new TreeSet<>();
     for (JsonNode touched : summary.path("touched_metric_dates")) {
+      dates.add(LocalDate.parse(touched.asText()));
+    }
+    return dates;
+  }
+
+  /** Returns the metric dates of {@code apple_ads.touched_metric_dates}, sorted. */
+  static TreeSet<LocalDate> appleAdsTouchedDates(JsonNode summary) {
+    TreeSet<LocalDate> dates = new TreeSet<>();
+    for (JsonNode touched : summary.path("apple_ads").path("touched_metric_dates")) {
       dates.add(LocalDate.parse(touched.asText()));
     }
     return dates;

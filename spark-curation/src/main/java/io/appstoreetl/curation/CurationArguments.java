@@ -26,6 +26,9 @@ import java.util.TreeSet;
  *     current UTC date
  * @param legacyRoot a folder of the old pipeline's raw layout to read as well, or null
  * @param insights the options of {@code review_insights}
+ * @param searchTermsDates more metric dates to recompute in {@code search_terms} only, from {@code
+ *     --search-terms-dates}: Apple Ads restates the last 30 days every day, and recomputing all
+ *     other tables for those days would make the daily job 30 times as expensive
  */
 public record CurationArguments(
     String rawRoot,
@@ -36,7 +39,8 @@ public record CurationArguments(
     Integer changedSinceDays,
     LocalDate today,
     String legacyRoot,
-    InsightOptions insights) {
+    InsightOptions insights,
+    SortedSet<LocalDate> searchTermsDates) {
 
   /**
    * The options of {@code review_insights}.
@@ -55,7 +59,7 @@ public record CurationArguments(
           + " | --changed-since-days N [--today YYYY-MM-DD])"
           + " [--tables downloads,engagement,...] [--summary-date YYYY-MM-DD]"
           + " [--legacy-root <folder>] [--model-root <URI or path>] [--retrain]"
-          + " [--review-topics N]";
+          + " [--review-topics N] [--search-terms-dates YYYY-MM-DD[,YYYY-MM-DD...]]";
 
   // More topics than this would list near-duplicate themes.
   private static final int MAX_TOPICS = 100;
@@ -65,6 +69,7 @@ public record CurationArguments(
 
   public CurationArguments {
     dates = new TreeSet<>(dates);
+    searchTermsDates = new TreeSet<>(searchTermsDates);
     tables = List.copyOf(tables);
   }
 
@@ -92,7 +97,8 @@ public record CurationArguments(
                 "--today",
                 "--legacy-root",
                 "--model-root",
-                "--review-topics"),
+                "--review-topics",
+                "--search-terms-dates"),
             Set.of("--retrain"));
 
     SortedSet<LocalDate> dates = new TreeSet<>();
@@ -133,7 +139,13 @@ public record CurationArguments(
       throw new IllegalArgumentException(
           "Invalid --today: it sets the end of the --changed-since-days window, which is missing");
     }
-    if (dates.isEmpty() && changedSinceDays == null) {
+    SortedSet<LocalDate> searchTermsDates = new TreeSet<>();
+    if (line.has("--search-terms-dates")) {
+      for (String text : line.value("--search-terms-dates").split(",", -1)) {
+        searchTermsDates.add(date("--search-terms-dates", text.trim()));
+      }
+    }
+    if (dates.isEmpty() && changedSinceDays == null && searchTermsDates.isEmpty()) {
       throw new IllegalArgumentException(
           "Missing required option --dates, --from/--to or --changed-since-days (the metric dates"
               + " to recompute)");
@@ -168,7 +180,8 @@ public record CurationArguments(
             line.has("--retrain"),
             line.has("--review-topics")
                 ? topics(line.value("--review-topics"))
-                : TopicModel.DEFAULT_TOPICS));
+                : TopicModel.DEFAULT_TOPICS),
+        searchTermsDates);
   }
 
   private static int topics(String text) {

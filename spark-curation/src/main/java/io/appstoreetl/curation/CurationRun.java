@@ -177,6 +177,11 @@ final class CurationRun {
       }
     }
 
+    if (requested.contains(Tables.SEARCH_TERMS) && !arguments.searchTermsDates().isEmpty()) {
+      work.computeIfAbsent(Tables.SEARCH_TERMS, t -> new TreeSet<>())
+          .addAll(arguments.searchTermsDates());
+    }
+
     if (arguments.changedSinceDays() != null) {
       PendingDates.Pending pending =
           PendingDates.find(

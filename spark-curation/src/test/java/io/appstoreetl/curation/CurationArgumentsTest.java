@@ -104,6 +104,19 @@ class CurationArgumentsTest {
   }
 
   @Test
+  void searchTermsDatesAloneAreEnough() {
+    CurationArguments arguments =
+        parse("--raw-root", "r", "--search-terms-dates", "2025-01-08, 2025-01-07");
+
+    assertThat(arguments.searchTermsDates())
+        .containsExactly(LocalDate.of(2025, 1, 7), LocalDate.of(2025, 1, 8));
+    assertThat(arguments.dates()).isEmpty();
+    assertThatThrownBy(() -> parse("--raw-root", "r", "--search-terms-dates", "2025-1-7"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Invalid --search-terms-dates value: 2025-1-7");
+  }
+
+  @Test
   void insightOptions() {
     CurationArguments defaults = parse("--raw-root", "r", "--dates", "2025-01-07");
     CurationArguments given =

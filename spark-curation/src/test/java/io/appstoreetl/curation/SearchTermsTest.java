@@ -212,6 +212,24 @@ class SearchTermsTest {
     assertThat(allRows(shuffled)).as("after a full rerun").isEqualTo(allRows(lake));
   }
 
+  @Test
+  void searchTermsDatesRecomputeOnlySearchTerms() {
+    Lake daily = new Lake(folder.resolve("search-terms-dates"));
+    landFirstRunCampaign1(daily.raw());
+    landSecondRunCampaign1(daily.raw());
+    landFirstRunCampaign2(daily.raw());
+    landSecondRunCampaign3(daily.raw());
+
+    LoadReport searchTermsOnly =
+        daily.curate("--search-terms-dates", "2025-01-06,2025-01-07,2025-01-08,2025-01-09");
+
+    assertThat(searchTermsOnly.counts())
+        .extracting(LoadReport.TableDateCounts::table)
+        .as("tables the run recomputed")
+        .containsOnly("search_terms");
+    assertThat(allRows(daily)).isEqualTo(allRows(lake));
+  }
+
   private static List<String> rows(String where) {
     return lake
         .spark()
