@@ -16,9 +16,18 @@ final class QueryCommand extends LauncherCommand {
 
   @Parameters(
       index = "0",
+      arity = "0..1",
       paramLabel = "SQL",
       description = "The query, e.g. \"SELECT * FROM appstore.downloads LIMIT 10\".")
   String sql;
+
+  @Option(
+      names = "--named",
+      paramLabel = "NAME",
+      description =
+          "Run a ready-made query instead of SQL: review-topics (the top topics of each app's"
+              + " reviews) or review-sentiment (the sentiment trend per app and week).")
+  String named;
 
   @Option(
       names = "--format",
@@ -39,9 +48,14 @@ final class QueryCommand extends LauncherCommand {
       throw new LauncherException(
           ExitCodes.USAGE, "Invalid --format: " + format + " (expected table, tsv or jsonl)");
     }
+    if ((sql == null) == (named == null)) {
+      throw new LauncherException(
+          ExitCodes.USAGE,
+          "Invalid query: give either SQL or --named NAME, not both and not neither");
+    }
     List<String> jobArguments = new ArrayList<>();
-    jobArguments.add("--sql");
-    jobArguments.add(sql);
+    jobArguments.add(sql != null ? "--sql" : "--named");
+    jobArguments.add(sql != null ? sql : named);
     jobArguments.add("--format");
     jobArguments.add(format);
     if (output != null) {

@@ -209,6 +209,11 @@ class ReportChromiumTest {
             + " CAST(sessions AS STRING) FROM appstore.sessions"
             + standardDaily
             + window
+            + " UNION ALL SELECT 'review_sentiment', app_apple_id, metric_date, NULL,"
+            + " CAST(ROUND(AVG(sentiment_score), 3) AS STRING) FROM appstore.review_insights"
+            + " WHERE sentiment_score IS NOT NULL AND "
+            + window
+            + " GROUP BY app_apple_id, metric_date"
             + " UNION ALL SELECT 'proceeds', app_apple_id, metric_date, currency_of_proceeds,"
             + " CAST(proceeds AS STRING) FROM appstore.sales WHERE granularity = 'DAILY' AND"
             + " app_apple_id IS NOT NULL AND currency_of_proceeds IS NOT NULL AND "

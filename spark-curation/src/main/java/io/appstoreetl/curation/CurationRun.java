@@ -467,6 +467,27 @@ final class CurationRun {
    * /data/lake/warehouse} gives {@code /data/lake/models/review-topics}.
    */
   private String modelRoot() {
+    return readableByHadoop(configuredModelRoot());
+  }
+
+  /**
+   * Returns an {@code s3://} URI as {@code s3a://} when Hadoop has no file system for {@code s3}:
+   * EMR serves {@code s3://} through EMRFS, a local job reads the same bucket through s3a.
+   */
+  private String readableByHadoop(String uri) {
+    if (!uri.startsWith("s3://")) {
+      return uri;
+    }
+    try {
+      org.apache.hadoop.fs.FileSystem.getFileSystemClass(
+          "s3", spark.sparkContext().hadoopConfiguration());
+      return uri;
+    } catch (IOException e) {
+      return "s3a://" + uri.substring("s3://".length());
+    }
+  }
+
+  private String configuredModelRoot() {
     if (arguments.insights().modelRoot() != null) {
       return SparkSessions.warehouseUri(arguments.insights().modelRoot());
     }

@@ -8,7 +8,8 @@ import java.util.Set;
  * The arguments of {@link QueryJob}.
  *
  * @param catalog the Iceberg catalog and database; the database becomes the current namespace
- * @param sql the statement to run
+ * @param sql the statement to run: the text of {@code --sql}, or the {@link NamedQueries} query
+ *     that {@code --named} names
  * @param format the output format
  * @param output the file to write, or null for stdout
  */
@@ -16,7 +17,7 @@ public record QueryArguments(CatalogOptions catalog, String sql, Format format, 
 
   static final String USAGE =
       "Usage: QueryJob --catalog-uri jdbc:sqlite:<path> --warehouse <URI or path>"
-          + " [--catalog-name lake] [--database appstore] --sql \"SQL\""
+          + " [--catalog-name lake] [--database appstore] (--sql \"SQL\" | --named NAME)"
           + " [--format table|tsv|jsonl] [--output FILE]";
 
   /** Output formats: an aligned text table, tab-separated values, or one JSON object per line. */
@@ -41,6 +42,7 @@ public record QueryArguments(CatalogOptions catalog, String sql, Format format, 
                 "--catalog-name",
                 "--database",
                 "--sql",
+                "--named",
                 "--format",
                 "--output"),
             Set.of());
@@ -54,7 +56,14 @@ public record QueryArguments(CatalogOptions catalog, String sql, Format format, 
           "Invalid --format value: " + formatText + " (expected table, tsv or jsonl)", e);
     }
 
-    return new QueryArguments(
-        CatalogOptions.from(line), line.required("--sql"), format, line.value("--output"));
+    if (line.has("--sql") == line.has("--named")) {
+      throw new IllegalArgumentException(
+          "Invalid query: give either --sql or --named (one of "
+              + String.join(", ", NamedQueries.names())
+              + "), not both and not neither");
+    }
+    String sql = line.has("--sql") ? line.value("--sql") : NamedQueries.sql(line.value("--named"));
+
+    return new QueryArguments(CatalogOptions.from(line), sql, format, line.value("--output"));
   }
 }

@@ -169,7 +169,38 @@ public final class HtmlReport {
           data.series(appId, ReportData.PROCEEDS_PREFIX + currency),
           days);
     }
-    html.append("</div>\n</section>\n");
+    if (!data.series(appId, ReportData.SENTIMENT).isEmpty()) {
+      chart(
+          html,
+          appId,
+          ReportData.SENTIMENT,
+          "Mean review sentiment (-1 to 1)",
+          data.series(appId, ReportData.SENTIMENT),
+          days);
+    }
+    html.append("</div>\n");
+    topics(html, data, appId);
+    html.append("</section>\n");
+  }
+
+  private static void topics(StringBuilder html, ReportData data, long appId) {
+    List<ReportData.Topic> topics = data.topics(appId);
+    if (topics.isEmpty()) {
+      return;
+    }
+    html.append("<table class=\"topics\" data-app=\"").append(appId).append("\">\n");
+    html.append("<caption>Top review topics</caption>\n");
+    html.append("<thead><tr><th>#</th><th>Top terms</th><th>Reviews</th></tr></thead>\n<tbody>\n");
+    for (ReportData.Topic topic : topics) {
+      html.append("<tr><td>")
+          .append(topic.rank())
+          .append("</td><td>")
+          .append(escape(topic.terms()))
+          .append("</td><td>")
+          .append(topic.reviews())
+          .append("</td></tr>\n");
+    }
+    html.append("</tbody>\n</table>\n");
   }
 
   /**

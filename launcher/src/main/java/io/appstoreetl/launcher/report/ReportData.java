@@ -26,10 +26,23 @@ public final class ReportData {
   public static final String SESSIONS = "sessions";
   public static final String PROCEEDS_PREFIX = "proceeds:";
 
+  /** The daily mean sentiment score of an app's scored reviews, from -1 to 1. */
+  public static final String SENTIMENT = "review_sentiment";
+
+  /**
+   * One of an app's top review topics.
+   *
+   * @param rank 1 for the topic with the most reviews
+   * @param terms the topic's top terms, comma-separated
+   * @param reviews the app's reviews in the topic over the report's days
+   */
+  public record Topic(int rank, String terms, long reviews) {}
+
   private final SortedMap<Long, String> names = new TreeMap<>();
   private final SortedMap<Long, Map<String, LocalDate>> latest = new TreeMap<>();
   private final SortedMap<Long, SortedMap<String, SortedMap<LocalDate, BigDecimal>>> series =
       new TreeMap<>();
+  private final SortedMap<Long, SortedMap<Integer, Topic>> topics = new TreeMap<>();
 
   /** Records an app's name; a name from the apps table replaces one from report rows. */
   public void name(long appId, String name, boolean fromAppsTable) {
@@ -53,6 +66,17 @@ public final class ReportData {
         .computeIfAbsent(appId, id -> new TreeMap<>())
         .computeIfAbsent(seriesName, name -> new TreeMap<>())
         .put(metricDate, value);
+  }
+
+  /** Records one of the app's top review topics. */
+  public void topic(long appId, Topic topic) {
+    apps(appId);
+    topics.computeIfAbsent(appId, id -> new TreeMap<>()).put(topic.rank(), topic);
+  }
+
+  /** Returns the app's top review topics by rank; empty when it has none. */
+  public List<Topic> topics(long appId) {
+    return new ArrayList<>(topics.getOrDefault(appId, new TreeMap<>()).values());
   }
 
   /** Returns the apps in Apple id order. */

@@ -87,6 +87,24 @@ public final class ReportQuery {
               + window
               + " GROUP BY app_apple_id, metric_date, currency_of_proceeds");
     }
+    if (existingTables.contains("review_insights")) {
+      parts.add(
+          "SELECT 'metric', app_apple_id, '"
+              + ReportData.SENTIMENT
+              + "', metric_date, NULL, CAST(ROUND(AVG(sentiment_score), 3) AS STRING)"
+              + " FROM appstore.review_insights WHERE sentiment_score IS NOT NULL"
+              + window
+              + " GROUP BY app_apple_id, metric_date");
+      // The rank travels in the currency column and the review count in the value column.
+      parts.add(
+          "SELECT 'topic', app_apple_id, terms, CAST(NULL AS DATE), CAST(topic_rank AS STRING),"
+              + " CAST(reviews AS STRING) FROM (SELECT app_apple_id,"
+              + " concat_ws(', ', topic_terms) AS terms, COUNT(*) AS reviews,"
+              + " ROW_NUMBER() OVER (PARTITION BY app_apple_id ORDER BY COUNT(*) DESC, topic_id)"
+              + " AS topic_rank FROM appstore.review_insights WHERE topic_id IS NOT NULL"
+              + window
+              + " GROUP BY app_apple_id, topic_id, topic_terms) WHERE topic_rank <= 5");
+    }
     if (parts.isEmpty()) {
       return null;
     }
@@ -136,6 +154,13 @@ public final class ReportQuery {
                 ReportData.PROCEEDS_PREFIX + row.path("currency").asText(),
                 date(row),
                 decimal(row));
+        case "topic" ->
+            data.topic(
+                appId,
+                new ReportData.Topic(
+                    Integer.parseInt(row.path("currency").asText()),
+                    name,
+                    Long.parseLong(row.path("value").asText())));
         default -> throw new IllegalArgumentException("Invalid report query row kind: " + kind);
       }
     }

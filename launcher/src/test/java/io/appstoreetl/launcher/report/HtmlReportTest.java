@@ -31,6 +31,24 @@ class HtmlReportTest {
   }
 
   @Test
+  void reviewTopicsAndSentimentAreShown() {
+    ReportData data = new ReportData();
+    data.value(1001L, ReportData.SENTIMENT, FROM, new BigDecimal("-0.25"));
+    data.value(1001L, ReportData.SENTIMENT, TO, new BigDecimal("0.5"));
+    data.topic(1001L, new ReportData.Topic(2, "price, <expensive>", 3));
+    data.topic(1001L, new ReportData.Topic(1, "crashes, freezes", 7));
+
+    String html = HtmlReport.render(data, FROM, TO, TODAY);
+
+    assertThat(html)
+        .contains("data-metric=\"review_sentiment\"")
+        .contains("Mean review sentiment (-1 to 1)")
+        .contains(
+            "<tr><td>1</td><td>crashes, freezes</td><td>7</td></tr>\n"
+                + "<tr><td>2</td><td>price, &lt;expensive&gt;</td><td>3</td></tr>\n");
+  }
+
+  @Test
   void pageLoadsNothingFromNetwork() {
     ReportData data = new ReportData();
     data.name(1001L, "Example App", true);
