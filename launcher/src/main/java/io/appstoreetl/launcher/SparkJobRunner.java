@@ -62,6 +62,16 @@ final class SparkJobRunner {
     submitArguments.add(home.jobJar().toString());
     submitArguments.addAll(catalogArguments(lake));
     submitArguments.addAll(jobArguments);
+    if (mainClass.equals(CURATION_JOB)
+        && lake.s3Lake() != null
+        && !jobArguments.contains("--model-root")) {
+      // A local job cannot write the topic models to S3: MLlib saves through s3a, whose writes
+      // fail against S3-compatible servers such as S3Proxy. They stay in the local lake folder,
+      // beside the catalog database that a lake on S3 keeps there too.
+      submitArguments.add("--model-root");
+      submitArguments.add(
+          lake.root().resolve("models").resolve("review-topics").toUri().toString());
+    }
     Map<String, String> environment =
         lake.s3Access() == null ? Map.of() : lake.s3Access().environment();
     return submit(submitArguments, lake.root(), environment);
