@@ -240,8 +240,8 @@ public final class CatalogSettings {
     conf.put(prefix + ".uri", jdbcUri);
     // V1 adds the iceberg_type column that Iceberg needs to store views in a JDBC catalog.
     conf.put(prefix + ".jdbc.schema-version", "V1");
-    // SQLite: in its default rollback journal a reading connection of the catalog's pool blocks a
-    // commit on another one (SQLITE_BUSY); in WAL mode readers do not block the writer.
+    // In SQLite's default rollback journal, a reading connection of the pool blocks a commit on
+    // another one with SQLITE_BUSY. In WAL mode readers do not block the writer.
     conf.put(prefix + ".jdbc.journal_mode", "WAL");
     conf.put(prefix + ".jdbc.busy_timeout", "60000");
     conf.put(prefix + ".warehouse", warehouse);

@@ -365,7 +365,9 @@ public final class SandboxConfig {
     return handlerThreads;
   }
 
-  /** Returns the most items an Apple Ads page holds, whatever {@code pageSize} asks for. */
+  /**
+   * Returns the maximum number of items on an Apple Ads page, whatever {@code pageSize} requests.
+   */
   public int appleAdsMaxPageSize() {
     return appleAdsMaxPageSize;
   }
@@ -703,8 +705,8 @@ public final class SandboxConfig {
     }
 
     /**
-     * Sets the most items an Apple Ads page holds (default 5000, Apple's maximum); a smaller value
-     * makes short reports span several pages.
+     * Sets the maximum number of items on an Apple Ads page (default 5000, Apple's maximum); a
+     * smaller value makes short reports span several pages.
      */
     public Builder appleAdsMaxPageSize(int appleAdsMaxPageSize) {
       this.appleAdsMaxPageSize = appleAdsMaxPageSize;

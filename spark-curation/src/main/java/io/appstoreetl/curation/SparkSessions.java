@@ -86,9 +86,8 @@ public final class SparkSessions {
       // V1 adds the iceberg_type column to the catalog's SQL table, which Iceberg needs to store
       // views; the default V0 layout stores tables only.
       conf.set(prefix + ".jdbc.schema-version", "V1");
-      // SQLite driver settings. In the default rollback journal, a connection of the catalog's
-      // pool that is reading blocks a commit on another one, which then fails with SQLITE_BUSY
-      // (as the review insights step did); in WAL mode readers do not block the writer.
+      // In SQLite's default rollback journal, a reading connection of the pool blocks a commit on
+      // another one with SQLITE_BUSY. In WAL mode readers do not block the writer.
       conf.set(prefix + ".jdbc.journal_mode", "WAL");
       conf.set(prefix + ".jdbc.busy_timeout", "60000");
       String pauseMarker = System.getenv("APPSTORE_ETL_TEST_PAUSE_IN_COMMIT");

@@ -46,7 +46,7 @@ public final class HealthSettings {
 
   /**
    * Reads {@code environment} over {@code settingsFile} ({@code KEY=VALUE} lines, {@code #}
-   * comments, optional {@code export} and quotes); a missing file holds no settings.
+   * comments, optional {@code export} and quotes); a missing file contains no settings.
    */
   public static HealthSettings load(Map<String, String> environment, Path settingsFile) {
     Map<String, String> values = new HashMap<>(dotEnv(settingsFile));

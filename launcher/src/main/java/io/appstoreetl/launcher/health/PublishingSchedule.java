@@ -20,9 +20,9 @@ import java.util.Optional;
  *   <li>Analytics: Apple creates one DAILY instance a day and the instance created on D+1 carries
  *       D, so D is due when the daily job runs at 06:00 UTC on D+1. The completeness windows are
  *       those of Apple's "Data completeness" page for analytics reports.
- *   <li>Sales and Trends: Apple's help page says daily reports come the next day, usually ready by
- *       about 08:00 Pacific time; their days follow Pacific time, and Apple does not restate them,
- *       so their completeness window is 0.
+ *   <li>Sales and Trends: Apple's help page states that daily reports come the next day, usually
+ *       ready by about 08:00 Pacific time; their days follow Pacific time, and Apple does not
+ *       restate them, so their completeness window is 0.
  * </ul>
  */
 public final class PublishingSchedule {

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * DAILY metric dates from {@code --since} to {@code --until} per app and over all apps, and the
  * dates that {@code load_audit} records as won by an {@code empty} unit (a day known to have no
  * rows). It also writes the latest row of each {@code run_kind} of {@code runs}. Exit code 0 when
- * the file is written, 3 when the catalog or the database cannot be read (the file then holds
+ * the file is written, 3 when the catalog or the database cannot be read (the file then contains
  * {@code error}), 1 on any other failure, 2 on invalid arguments.
  */
 public final class HealthJob {

@@ -246,7 +246,7 @@ public final class ReviewInsights {
 
   /**
    * Returns the model to assign topics with: the newest saved one, or a new one trained on the
-   * English reviews when there is none or {@code --retrain} asks for one.
+   * English reviews when there is none or {@code --retrain} is given.
    */
   private ModelChoice chooseModel(Dataset<Row> reviews, Optional<String> latest)
       throws IOException {

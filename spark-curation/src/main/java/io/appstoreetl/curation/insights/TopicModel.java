@@ -49,7 +49,7 @@ public final class TopicModel {
   /** Words kept per topic in {@code topic_terms}. */
   public static final int TOP_TERMS = 5;
 
-  /** Number of topics used when the job is not told otherwise. */
+  /** Number of topics used when {@code --review-topics} is not given. */
   public static final int DEFAULT_TOPICS = 10;
 
   // A larger vocabulary adds rare words that name no theme.

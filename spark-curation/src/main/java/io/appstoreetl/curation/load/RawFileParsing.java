@@ -54,7 +54,7 @@ public final class RawFileParsing {
             files -> new DirectRows(raw, files, converter, rowsRequired, summaries, rejects));
   }
 
-  /** True when {@code e}, or one of its causes, says that a direct parse was abandoned. */
+  /** True when {@code e}, or one of its causes, shows that a direct parse was abandoned. */
   static boolean isAbandoned(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof DirectParseAbandoned
