@@ -12,6 +12,8 @@ import io.appstoreetl.curation.testing.Lake;
 import io.appstoreetl.tables.Column;
 import io.appstoreetl.tables.TableDefinition;
 import io.appstoreetl.tables.Tables;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +21,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.io.CloseableIterable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,9 @@ class SchemaEvolutionTest {
   private static final long APP = 1000000001L;
 
   @TempDir Path folder;
+
+  private static final String SOURCE_FILE_STATISTICS =
+      "write.parquet.stats-enabled.column.source_file";
 
   @Test
   void addedColumnEvolvesTableInPlace() {
@@ -48,6 +56,8 @@ class SchemaEvolutionTest {
     tables.createNamespace();
     TableDefinition previous = previousDownloads();
     tables.createOrEvolve(previous);
+    // A table created before source_file's statistics were turned off.
+    tables.icebergTable(previous).updateProperties().remove(SOURCE_FILE_STATISTICS).commit();
     tables.append(
         previous, spark.createDataFrame(List.of(oldRow(previous)), SparkSchemas.schema(previous)));
     List<String> filesBefore = dataFiles(lake);
@@ -55,6 +65,8 @@ class SchemaEvolutionTest {
 
     tables.createOrEvolve(Tables.DOWNLOADS);
 
+    assertThat(tables.icebergTable(Tables.DOWNLOADS).properties())
+        .containsEntry(SOURCE_FILE_STATISTICS, "false");
     assertThat(spark.table(lake.table("downloads")).schema().fieldNames())
         .containsExactlyElementsOf(Tables.DOWNLOADS.columnNames());
     assertThat(tables.icebergTable(Tables.DOWNLOADS).currentSnapshot().snapshotId())
@@ -90,6 +102,33 @@ class SchemaEvolutionTest {
                 "SELECT metric_date, territory, territory_code, counts FROM %s ORDER BY metric_date"))
         .containsExactly("[2025-01-06,Japan,null,5]", "[2025-01-07,Japan,JP,7]");
     assertThat(dataFiles(lake)).as("the old day's file is untouched").containsAll(filesBefore);
+    assertThat(sourceFileBounds(tables))
+        .as("source_file bounds per metric date: the old file has them, the new one not")
+        .containsExactly("2025-01-06=true", "2025-01-07=false");
+  }
+
+  /** Returns, per data file, its metric date and whether it has bounds of source_file. */
+  private static List<String> sourceFileBounds(IcebergTables tables) {
+    Table table = tables.icebergTable(Tables.DOWNLOADS);
+    int sourceFileId = table.schema().findField("source_file").fieldId();
+    List<String> bounds = new ArrayList<>();
+    try (CloseableIterable<FileScanTask> files = table.newScan().includeColumnStats().planFiles()) {
+      for (FileScanTask file : files) {
+        bounds.add(
+            file.file().partition().get(0, Integer.class)
+                + "="
+                + file.file().lowerBounds().containsKey(sourceFileId));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    bounds.replaceAll(
+        entry -> {
+          int days = Integer.parseInt(entry.substring(0, entry.indexOf('=')));
+          return LocalDate.ofEpochDay(days) + entry.substring(entry.indexOf('='));
+        });
+    bounds.sort(null);
+    return bounds;
   }
 
   /** Returns downloads as defined before territory_code was added. */

@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class IcebergTables {
   private static final Logger LOG = LoggerFactory.getLogger(IcebergTables.class);
+  private static final String SOURCE_FILE = "source_file";
+  private static final String SOURCE_FILE_STATISTICS =
+      "write.parquet.stats-enabled.column." + SOURCE_FILE;
 
   private final SparkSession spark;
   private final String catalog;
@@ -98,6 +101,9 @@ public final class IcebergTables {
             + SparkSchemas.literal(table.doc())
             + "\nTBLPROPERTIES ('format-version' = '2',"
             + " 'write.parquet.compression-codec' = 'zstd')");
+    if (table.columns().stream().anyMatch(column -> column.name().equals(SOURCE_FILE))) {
+      skipSourceFileStatistics(table);
+    }
 
     Set<String> existing = new HashSet<>();
     for (StructField field : spark.table(name).schema().fields()) {
@@ -125,6 +131,21 @@ public final class IcebergTables {
               + position);
       existing.add(column.name());
     }
+  }
+
+  /**
+   * Turns off Parquet's min and max statistics of {@code source_file}, in new and existing tables.
+   * The column holds one long key per file, the same on every row, and its statistics cost a
+   * byte-by-byte comparison per row: about a twentieth of the time of curating one large day
+   * (docs/benchmarks.md). Nobody prunes files by it; a lineage query on it reads the partitions of
+   * its dates instead.
+   */
+  private void skipSourceFileStatistics(TableDefinition table) {
+    Table iceberg = icebergTable(table);
+    if ("false".equals(iceberg.properties().get(SOURCE_FILE_STATISTICS))) {
+      return;
+    }
+    iceberg.updateProperties().set(SOURCE_FILE_STATISTICS, "false").commit();
   }
 
   /**

@@ -27,7 +27,7 @@ final class AnalyticsRows {
       // A unit is chosen per app, so a row of another app would be counted under the wrong app.
       RejectedLine reject =
           new RejectedLine(
-              task.sourceFile(),
+              stats.lineage().sourceFile(),
               record.lineNumber(),
               metricDate,
               "Invalid App Apple Identifier: "
@@ -39,9 +39,10 @@ final class AnalyticsRows {
       return ParseOutcome.rejected(table.name(), reject);
     }
 
-    LineageColumns.fillTerritoryCode(table, values, "territory", stats);
-    LineageColumns.fill(table, task, record);
+    LineageColumns lineage = stats.lineage();
+    lineage.fillTerritoryCode(values, "territory", stats);
+    lineage.fill(record);
 
-    return ParseOutcome.row(table.name(), task.sourceFile(), metricDate, values);
+    return ParseOutcome.row(table.name(), lineage.sourceFile(), metricDate, values);
   }
 }

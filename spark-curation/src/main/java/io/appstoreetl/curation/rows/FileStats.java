@@ -19,9 +19,18 @@ final class FileStats {
   private final Map<String, String> codesByTerritory = new HashMap<>();
 
   private String footerCheck;
+  private LineageColumns lineage;
 
   FileStats(FileTask task) {
     this.task = task;
+  }
+
+  /** Returns the lineage columns of the file's rows, built on the first call. */
+  LineageColumns lineage() {
+    if (lineage == null) {
+      lineage = new LineageColumns(task);
+    }
+    return lineage;
   }
 
   /** Counts an outcome on its way out of the parser. */

@@ -57,10 +57,11 @@ final class FinanceRows {
     values[TABLE.indexOf("region")] = task.unit().region();
     values[TABLE.indexOf("fiscal_month")] = task.unit().fiscalMonth().toString();
     values[TABLE.indexOf("vendor_number")] = task.unit().vendorNumber();
-    LineageColumns.fillTerritoryCode(TABLE, values, "country_of_sale", stats);
-    LineageColumns.fill(TABLE, task, record);
+    LineageColumns lineage = stats.lineage();
+    lineage.fillTerritoryCode(values, "country_of_sale", stats);
+    lineage.fill(record);
 
-    return ParseOutcome.row(TABLE.name(), task.sourceFile(), metricDate, values);
+    return ParseOutcome.row(TABLE.name(), lineage.sourceFile(), metricDate, values);
   }
 
   /** Sum of Extended Partner Share over the file's readable data rows. */

@@ -68,11 +68,12 @@ public final class SalesRows {
     ambiguousSkus.forEach(sameFileAppIds::remove);
 
     String vendor = vendorNumber(task);
+    LineageColumns lineage = new LineageColumns(task);
     List<ParseOutcome> outcomes = new ArrayList<>();
     for (LineResult line : lines) {
       ParseOutcome outcome =
           line instanceof SourceRecord record
-              ? assembleRecord(task, record, sameFileAppIds, vendor)
+              ? assembleRecord(task, record, sameFileAppIds, vendor, lineage)
               : keepIfDateWon(task, (RejectedLine) line);
       if (outcome != null) {
         outcomes.add(outcome);
@@ -108,7 +109,11 @@ public final class SalesRows {
   }
 
   private static ParseOutcome assembleRecord(
-      FileTask task, SourceRecord record, Map<String, Long> sameFileAppIds, String vendor) {
+      FileTask task,
+      SourceRecord record,
+      Map<String, Long> sameFileAppIds,
+      String vendor,
+      LineageColumns lineage) {
     Object[] values = record.values();
     LocalDate beginDate = (LocalDate) values[BEGIN_DATE];
     if (beginDate == null) {
@@ -151,9 +156,9 @@ public final class SalesRows {
     values[FIRST_TIME] = isFirstTimeDownload((String) values[PRODUCT_TYPE]);
     values[VENDOR_NUMBER] = vendor;
     values[ORIGIN] = task.unit().origin();
-    LineageColumns.fill(TABLE, task, record);
+    lineage.fill(record);
 
-    return ParseOutcome.row(TABLE.name(), task.sourceFile(), beginDate, values);
+    return ParseOutcome.row(TABLE.name(), lineage.sourceFile(), beginDate, values);
   }
 
   /** Returns units * developer proceeds, rounded half-even to the proceeds column's scale. */

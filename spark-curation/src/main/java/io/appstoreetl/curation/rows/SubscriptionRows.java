@@ -31,9 +31,10 @@ final class SubscriptionRows {
 
     values[metricDateIndex] = metricDate;
     values[table.indexOf("vendor_number")] = task.unit().vendorNumber();
-    LineageColumns.fillTerritoryCode(table, values, "country", stats);
-    LineageColumns.fill(table, task, record);
+    LineageColumns lineage = stats.lineage();
+    lineage.fillTerritoryCode(values, "country", stats);
+    lineage.fill(record);
 
-    return ParseOutcome.row(table.name(), task.sourceFile(), metricDate, values);
+    return ParseOutcome.row(table.name(), lineage.sourceFile(), metricDate, values);
   }
 }
