@@ -87,6 +87,48 @@ public final class CatalogSettings {
   }
 
   /**
+   * Returns the conf for the AWS Glue catalog with S3FileIO in a Spark process outside EMR, such as
+   * the one {@code appstore-etl health --aws} starts on an operator's machine.
+   *
+   * <p>It differs from {@link #glue} in three ways. It names no EMR jar and no Hive client factory,
+   * because the launcher's Spark classpath already holds the Iceberg runtime and {@code
+   * iceberg-aws-bundle}. It sets the region, which EMR would provide. And it takes optional
+   * endpoint overrides: a Glue endpoint, such as a VPC endpoint, and an S3-compatible server
+   * reached with path-style requests. The conf contains no secret: Glue and S3FileIO take
+   * credentials from the AWS SDK's default chain in the Spark process.
+   *
+   * @param warehouse an {@code s3://} URI, such as {@code s3://bucket/prefix/warehouse/}
+   * @param glueEndpoint the Glue endpoint, or null for the region's
+   * @param s3Endpoint an S3-compatible server, or null for AWS S3
+   * @param region the region name, such as {@code us-east-1}
+   */
+  public static Map<String, String> glueOutsideEmr(
+      String catalogName, String warehouse, URI glueEndpoint, URI s3Endpoint, String region) {
+    Objects.requireNonNull(region, "region == null");
+    requireScheme("warehouse", warehouse, "s3");
+    String prefix = catalogPrefix(catalogName);
+
+    Map<String, String> conf = new LinkedHashMap<>();
+    conf.put("spark.sql.extensions", ICEBERG_EXTENSIONS);
+    conf.put(prefix, SPARK_CATALOG);
+    conf.put(prefix + ".catalog-impl", GLUE_CATALOG);
+    conf.put(prefix + ".io-impl", S3_FILE_IO);
+    conf.put(prefix + ".warehouse", warehouse);
+    conf.put(prefix + ".table-default.format-version", FORMAT_VERSION);
+    conf.put(prefix + ".client.region", region);
+    if (glueEndpoint != null) {
+      conf.put(prefix + ".glue.endpoint", endpointUri(glueEndpoint).toString());
+    }
+    if (s3Endpoint != null) {
+      conf.put(prefix + ".s3.endpoint", endpointUri(s3Endpoint).toString());
+      conf.put(prefix + ".s3.path-style-access", "true");
+    }
+    conf.put("spark.sql.defaultCatalog", catalogName);
+
+    return checked(conf);
+  }
+
+  /**
    * Returns the conf for the Iceberg JDBC catalog with a local warehouse, as {@code
    * SparkSessions.configureCatalog} in the Spark job sets it from {@code --catalog-uri} and {@code
    * --warehouse}.

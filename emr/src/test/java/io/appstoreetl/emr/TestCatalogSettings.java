@@ -40,6 +40,45 @@ class TestCatalogSettings {
   }
 
   @Test
+  void glueOutsideEmrTakesEndpoints() {
+    Map<String, String> conf =
+        CatalogSettings.glueOutsideEmr(
+            "lake",
+            "s3://appstore-lake/prod/warehouse/",
+            URI.create("http://127.0.0.1:4599"),
+            URI.create("http://127.0.0.1:9000"),
+            "eu-west-1");
+
+    assertThat(conf)
+        .containsExactly(
+            entry(
+                "spark.sql.extensions",
+                "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions"),
+            entry("spark.sql.catalog.lake", "org.apache.iceberg.spark.SparkCatalog"),
+            entry("spark.sql.catalog.lake.catalog-impl", "org.apache.iceberg.aws.glue.GlueCatalog"),
+            entry("spark.sql.catalog.lake.io-impl", "org.apache.iceberg.aws.s3.S3FileIO"),
+            entry("spark.sql.catalog.lake.warehouse", "s3://appstore-lake/prod/warehouse/"),
+            entry("spark.sql.catalog.lake.table-default.format-version", "2"),
+            entry("spark.sql.catalog.lake.client.region", "eu-west-1"),
+            entry("spark.sql.catalog.lake.glue.endpoint", "http://127.0.0.1:4599"),
+            entry("spark.sql.catalog.lake.s3.endpoint", "http://127.0.0.1:9000"),
+            entry("spark.sql.catalog.lake.s3.path-style-access", "true"),
+            entry("spark.sql.defaultCatalog", "lake"));
+    assertThat(CatalogSettings.glueOutsideEmr("lake", "s3://b/w/", null, null, "us-east-1"))
+        .doesNotContainKeys(
+            "spark.sql.catalog.lake.glue.endpoint",
+            "spark.sql.catalog.lake.s3.endpoint",
+            "spark.sql.catalog.lake.s3.path-style-access")
+        .containsEntry("spark.sql.catalog.lake.client.region", "us-east-1");
+    assertThatThrownBy(
+            () ->
+                CatalogSettings.glueOutsideEmr(
+                    "lake", "s3://b/w/", URI.create("ftp://glue.local"), null, "us-east-1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ftp://glue.local");
+  }
+
+  @Test
   void glueUsesCatalogName() {
     Map<String, String> conf = CatalogSettings.glue("glue_prod", "s3://b/warehouse/");
 

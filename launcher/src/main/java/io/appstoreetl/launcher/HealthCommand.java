@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -74,14 +75,8 @@ final class HealthCommand extends LauncherCommand {
       names = "--aws",
       description =
           "Check the lake on AWS: the raw zone under S3_BUCKET/S3_PREFIX and the tables in the"
-              + " Glue database GLUE_DB, instead of the local lake.")
+              + " Glue database GLUE_DB, instead of the lake of --lake (or --s3).")
   boolean aws;
-
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "Settings file of KEY=VALUE lines under the environment (default: .env).")
-  Path config;
 
   @Option(
       names = "--now",
@@ -105,6 +100,12 @@ final class HealthCommand extends LauncherCommand {
           ExitCodes.USAGE,
           "Invalid --now: " + nowText + " (expected a UTC time such as 2025-01-10T07:00:00Z)");
     }
+    if (aws && s3) {
+      throw new LauncherException(
+          ExitCodes.USAGE,
+          "Invalid options: --aws and --s3 cannot be combined (--aws checks the lake on AWS with"
+              + " the Glue catalog, --s3 the lake on S3 with the catalog database in --lake)");
+    }
     HealthSettings settings = healthSettings();
     if (alert) {
       checkAlertTargets(settings);
@@ -118,20 +119,39 @@ final class HealthCommand extends LauncherCommand {
       if (aws) {
         AwsSettings awsSettings = configured(settings::aws);
         S3Lake s3Lake = s3Lake(settings);
-        try (S3Client s3 = AwsClients.s3(awsSettings)) {
+        URI s3Endpoint = configured(() -> settings.endpoint(HealthSettings.S3_ENDPOINT_URL));
+        try (S3Client s3 = AwsClients.s3(withEndpoint(awsSettings, s3Endpoint))) {
           rawFacts =
               RawFacts.read(
                   RawZoneReader.s3(s3, s3Lake.bucket(), s3Lake.key("raw/")), since, until);
         }
-        lakeFacts = readTablesOnGlue(settings, s3Lake, since, until);
+        lakeFacts = readTablesOnGlue(settings, awsSettings, s3Lake, s3Endpoint, since, until);
       } else {
         Lake lake = lake();
         requireExists(lake.root(), "the lake folder");
-        requireExists(lake.raw(), "the raw zone");
         requireExists(lake.catalogDatabase(), "the Iceberg catalog");
-        rawFacts = RawFacts.read(RawZoneReader.local(lake.raw()), since, until);
+        if (lake.s3Lake() == null) {
+          requireExists(lake.raw(), "the raw zone");
+          rawFacts = RawFacts.read(RawZoneReader.local(lake.raw()), since, until);
+        } else {
+          try (S3Client s3 = AwsClients.s3(lake.s3Access().awsSettings())) {
+            rawFacts =
+                RawFacts.read(
+                    RawZoneReader.s3(s3, lake.s3Lake().bucket(), lake.s3Lake().key("raw/")),
+                    since,
+                    until);
+          }
+        }
+        Map<String, String> environment =
+            lake.s3Access() == null ? Map.of() : lake.s3Access().environment();
         lakeFacts =
-            readTables(lake.root(), SparkJobRunner.catalogArguments(lake), List.of(), since, until);
+            readTables(
+                lake.root(),
+                SparkJobRunner.s3Conf(lake),
+                SparkJobRunner.catalogArguments(lake),
+                environment,
+                since,
+                until);
       }
     } catch (HealthReadException e) {
       throw new LauncherException(
@@ -157,16 +177,7 @@ final class HealthCommand extends LauncherCommand {
   }
 
   private HealthSettings healthSettings() {
-    if (config == null) {
-      Path dotEnv = Path.of("").toAbsolutePath().resolve(".env");
-      return configured(() -> HealthSettings.load(environment, dotEnv));
-    }
-    Path file = config.toAbsolutePath();
-    if (!Files.isRegularFile(file)) {
-      throw new LauncherException(
-          ExitCodes.USAGE, "Invalid --config: " + config + " (no such file)");
-    }
-    return configured(() -> HealthSettings.load(environment, file));
+    return configured(() -> HealthSettings.load(environment, envFile.toAbsolutePath()));
   }
 
   private void checkAlertTargets(HealthSettings settings) {
@@ -227,35 +238,67 @@ final class HealthCommand extends LauncherCommand {
   }
 
   private LakeFacts readTablesOnGlue(
-      HealthSettings settings, S3Lake s3Lake, LocalDate since, LocalDate until) {
-    String jars = settings.value(HealthSettings.SPARK_JARS);
-    if (jars == null) {
-      throw new LauncherException(
-          ExitCodes.UNEXPECTED_STATE,
-          "Missing setting "
-              + HealthSettings.SPARK_JARS
-              + " (the iceberg-aws-bundle jar that the Glue catalog needs outside EMR)");
-    }
+      HealthSettings settings,
+      AwsSettings awsSettings,
+      S3Lake s3Lake,
+      URI s3Endpoint,
+      LocalDate since,
+      LocalDate until) {
     String database = settings.value("GLUE_DB") == null ? Lake.DATABASE : settings.value("GLUE_DB");
+    URI glueEndpoint = configured(() -> settings.endpoint(HealthSettings.GLUE_ENDPOINT_URL));
     Map<String, String> conf =
-        configured(() -> CatalogSettings.glue(Lake.CATALOG_NAME, s3Lake.warehouse()));
-    List<String> confArguments = new ArrayList<>();
-    conf.forEach(
-        (key, value) -> {
-          confArguments.add("--conf");
-          // spark.jars names the Iceberg runtime inside EMR's image; here it is the AWS bundle.
-          confArguments.add(key + "=" + (key.equals("spark.jars") ? jars : value));
-        });
+        configured(
+            () ->
+                CatalogSettings.glueOutsideEmr(
+                    Lake.CATALOG_NAME,
+                    s3Lake.warehouse(),
+                    glueEndpoint == null ? awsSettings.endpointOverride() : glueEndpoint,
+                    s3Endpoint,
+                    awsSettings.region()));
+    // The Spark process gets the region and the credentials through its environment only, so no
+    // secret appears on its command line.
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("AWS_REGION", awsSettings.region());
+    putIfSet(environment, "AWS_ACCESS_KEY_ID", awsSettings.accessKeyId());
+    putIfSet(environment, "AWS_SECRET_ACCESS_KEY", awsSettings.secretAccessKey());
+    putIfSet(environment, "AWS_SESSION_TOKEN", awsSettings.sessionToken());
+    if (s3Endpoint != null) {
+      // S3-compatible servers such as S3Proxy reject the checksum trailers the SDK sends by
+      // default; S3FileIO reads these two variables.
+      environment.put("AWS_REQUEST_CHECKSUM_CALCULATION", "WHEN_REQUIRED");
+      environment.put("AWS_RESPONSE_CHECKSUM_VALIDATION", "WHEN_REQUIRED");
+    }
     List<String> catalogArguments =
         List.of("--catalog-name", Lake.CATALOG_NAME, "--database", database);
-    return readTables(Path.of("").toAbsolutePath(), catalogArguments, confArguments, since, until);
+    return readTables(
+        Path.of("").toAbsolutePath(), conf, catalogArguments, environment, since, until);
+  }
+
+  private static void putIfSet(Map<String, String> map, String key, String value) {
+    if (value != null) {
+      map.put(key, value);
+    }
+  }
+
+  /** Returns {@code settings} with {@code s3Endpoint}, when set, as its endpoint override. */
+  private static AwsSettings withEndpoint(AwsSettings settings, URI s3Endpoint) {
+    if (s3Endpoint == null) {
+      return settings;
+    }
+    return new AwsSettings(
+        settings.region(),
+        s3Endpoint,
+        settings.accessKeyId(),
+        settings.secretAccessKey(),
+        settings.sessionToken());
   }
 
   /** Runs the Spark job that reads the tables and parses its output file. */
   private LakeFacts readTables(
       Path workingDirectory,
+      Map<String, String> conf,
       List<String> catalogArguments,
-      List<String> confArguments,
+      Map<String, String> environment,
       LocalDate since,
       LocalDate until) {
     Path output;
@@ -266,7 +309,12 @@ final class HealthCommand extends LauncherCommand {
     }
     try {
       EtlHome home = EtlHome.locate();
-      List<String> submit = new ArrayList<>(confArguments);
+      List<String> submit = new ArrayList<>();
+      conf.forEach(
+          (key, value) -> {
+            submit.add("--conf");
+            submit.add(key + "=" + value);
+          });
       submit.add("--conf");
       submit.add("spark.sql.shuffle.partitions=4");
       submit.add("--class");
@@ -286,7 +334,7 @@ final class HealthCommand extends LauncherCommand {
       submit.add(output.toString());
       // The job's stdout goes to stderr, so that stdout holds only the report.
       SparkJobRunner runner = new SparkJobRunner(home, new ProcessRunner(err, err), sparkMaster);
-      ProcessRunner.Result result = runner.submit(submit, workingDirectory);
+      ProcessRunner.Result result = runner.submit(submit, workingDirectory, environment);
       JsonNode facts = null;
       if (Files.size(output) > 0) {
         facts = JSON.readTree(output.toFile());

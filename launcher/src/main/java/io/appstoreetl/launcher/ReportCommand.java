@@ -1,5 +1,8 @@
 package io.appstoreetl.launcher;
 
+import io.appstoreetl.emr.AwsClients;
+import io.appstoreetl.launcher.health.HealthReadException;
+import io.appstoreetl.launcher.health.RawZoneReader;
 import io.appstoreetl.launcher.report.HtmlReport;
 import io.appstoreetl.launcher.report.ReportData;
 import io.appstoreetl.launcher.report.ReportQuery;
@@ -7,14 +10,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Writes one self-contained HTML page with a freshness matrix and per-app daily charts, from one
@@ -41,14 +47,17 @@ final class ReportCommand extends LauncherCommand {
       names = "--days",
       paramLabel = "N",
       defaultValue = "30",
-      description = "Days of charts, ending the day before --today (default: ${DEFAULT-VALUE}).")
+      description =
+          "Days of charts, ending the day before the UTC date of --now (default:"
+              + " ${DEFAULT-VALUE}).")
   int days;
 
   @Option(
-      names = "--today",
-      paramLabel = "YYYY-MM-DD",
-      description = "The day the freshness is measured on (default: the current UTC date).")
-  String today;
+      names = "--now",
+      paramLabel = "TIME",
+      description =
+          "Measure freshness as of this UTC time, e.g. 2025-01-10T07:00:00Z (default: now).")
+  String nowText;
 
   @Override
   public Integer call() {
@@ -56,9 +65,15 @@ final class ReportCommand extends LauncherCommand {
       throw new LauncherException(
           ExitCodes.USAGE, "Invalid --days: " + days + " (expected 1 to " + MAX_DAYS + ")");
     }
-    LocalDate reportDay =
-        today == null ? LocalDate.now(ZoneOffset.UTC) : CurateCommand.parseDate("--today", today);
-    LocalDate to = reportDay.minusDays(1);
+    Instant now;
+    try {
+      now = nowText == null ? Instant.now() : Instant.parse(nowText);
+    } catch (DateTimeParseException e) {
+      throw new LauncherException(
+          ExitCodes.USAGE,
+          "Invalid --now: " + nowText + " (expected a UTC time such as 2025-01-10T07:00:00Z)");
+    }
+    LocalDate to = now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
     LocalDate from = to.minusDays(days - 1L);
     Lake lake = lake();
 
@@ -68,7 +83,7 @@ final class ReportCommand extends LauncherCommand {
       data = ReportQuery.read(query(lake, sql));
     }
 
-    String html = HtmlReport.render(data, from, to, reportDay);
+    String html = HtmlReport.render(data, from, to, now);
     Path file = outFile.toAbsolutePath();
     try {
       if (file.getParent() != null) {
@@ -92,8 +107,14 @@ final class ReportCommand extends LauncherCommand {
     return ExitCodes.OK;
   }
 
-  /** Returns the tables of the local lake: folders of the warehouse that have Iceberg metadata. */
+  /**
+   * Returns the tables of the lake: folders of the warehouse that have Iceberg metadata, in the
+   * local warehouse folder or, for a lake on S3, under its warehouse prefix.
+   */
   static Set<String> existingTables(Lake lake) {
+    if (lake.s3Lake() != null) {
+      return existingTablesOnS3(lake);
+    }
     Path database = lake.warehouse().resolve(Lake.DATABASE);
     Set<String> tables = new TreeSet<>();
     if (!Files.isDirectory(database)) {
@@ -106,6 +127,25 @@ final class ReportCommand extends LauncherCommand {
     } catch (IOException e) {
       throw new LauncherException(
           ExitCodes.UNEXPECTED_STATE, "Cannot list tables in " + database + ": " + e.getMessage());
+    }
+
+    return tables;
+  }
+
+  private static Set<String> existingTablesOnS3(Lake lake) {
+    Set<String> tables = new TreeSet<>();
+    try (S3Client s3 = AwsClients.s3(lake.s3Access().awsSettings())) {
+      RawZoneReader warehouse =
+          RawZoneReader.s3(s3, lake.s3Lake().bucket(), lake.s3Lake().key("warehouse/"));
+      String database = Lake.DATABASE + "/";
+      for (String name : warehouse.list(database)) {
+        if (name.endsWith("/") && warehouse.list(database + name).contains("metadata/")) {
+          tables.add(name.substring(0, name.length() - 1));
+        }
+      }
+    } catch (HealthReadException e) {
+      throw new LauncherException(
+          ExitCodes.UNEXPECTED_STATE, "Cannot list the tables: " + e.getMessage());
     }
 
     return tables;

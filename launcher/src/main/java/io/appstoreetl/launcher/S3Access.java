@@ -1,5 +1,6 @@
 package io.appstoreetl.launcher;
 
+import io.appstoreetl.emr.AwsSettings;
 import io.appstoreetl.emr.CatalogSettings;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -74,6 +75,24 @@ record S3Access(String region, URI endpoint, Map<String, String> credentials) {
     }
 
     return environment;
+  }
+
+  /**
+   * Returns these settings as the emr module's S3 client takes them ({@code AwsClients.s3}).
+   *
+   * @throws LauncherException when only one of the access key id and the secret is set
+   */
+  AwsSettings awsSettings() {
+    try {
+      return new AwsSettings(
+          region,
+          endpoint,
+          credentials.get("AWS_ACCESS_KEY_ID"),
+          credentials.get("AWS_SECRET_ACCESS_KEY"),
+          credentials.get("AWS_SESSION_TOKEN"));
+    } catch (IllegalArgumentException e) {
+      throw new LauncherException(ExitCodes.USAGE, e.getMessage());
+    }
   }
 
   /** Returns the Spark conf for {@code s3a://} reads. */

@@ -79,6 +79,9 @@ class DailyS3EndToEndTest {
         .anyMatch(key -> key.startsWith("warehouse/appstore/downloads/data/"))
         .anyMatch(key -> key.startsWith("warehouse/appstore/downloads/metadata/"));
 
+    assertHealthOnS3AndOnGlue(lake, s3Options, lastDay);
+    assertReportOnS3(lake, s3Options, lastDay);
+
     uploadLegacyFiles();
     LauncherRun.Result imported =
         LauncherRun.run(
@@ -165,6 +168,127 @@ class DailyS3EndToEndTest {
     assertThat(result.stderr())
         .as("daily --date %s messages", date)
         .contains("in s3://" + S3ProxyExtension.BUCKET + "/");
+  }
+
+  /**
+   * Runs {@code health} on the lake on S3 twice: with {@code --s3} (the tables through the local
+   * SQLite catalog) and with {@code --aws} (the tables through Iceberg's Glue catalog, served by a
+   * Glue stub from the same metadata files). Both read the raw zone on S3Proxy and must print the
+   * same report.
+   */
+  private void assertHealthOnS3AndOnGlue(Path lake, List<String> s3Options, LocalDate lastDay)
+      throws Exception {
+    String now = lastDay.plusDays(1) + "T07:00:00Z";
+    List<String> arguments =
+        List.of("health", "--json", "--days", "5", "--now", now, "--spark-master", "local[2]");
+    List<String> onS3Arguments = new ArrayList<>(arguments);
+    onS3Arguments.addAll(List.of("--lake", lake.toString()));
+    LauncherRun.Result onS3 = LauncherRun.run(withOptions(onS3Arguments, s3Options));
+    assertThat(onS3.exitCode()).as("health --s3 exit code; stderr:%n%s", onS3.stderr()).isZero();
+    JsonNode report = JSON.readTree(onS3.stdout());
+    assertThat(report.get("healthy").asBoolean()).isTrue();
+    List<String> downloads = new ArrayList<>();
+    for (JsonNode row : report.get("tables")) {
+      if (row.get("table").asText().equals("downloads")) {
+        downloads.add(
+            row.get("latest_metric_date").asText()
+                + " "
+                + row.get("expected_latest").asText()
+                + " "
+                + row.get("missing_dates")
+                + " "
+                + row.get("status").asText());
+      }
+    }
+    assertThat(downloads)
+        .as("downloads freshness per app")
+        .containsExactly(lastDay + " " + lastDay + " [] ok", lastDay + " " + lastDay + " [] ok");
+    JsonNode extractorRun = report.get("runs").get(0);
+    assertThat(extractorRun.get("source").asText())
+        .as("extractor run source")
+        .startsWith("raw zone: runs/extractor/run_date=" + lastDay + "/");
+    assertThat(extractorRun.get("status").asText()).isEqualTo("ok");
+
+    try (GlueStub glue = GlueStub.fromJdbcCatalog(lake.resolve("catalog.db"), "appstore")) {
+      assertThat(glue.metadataLocations())
+          .containsKeys("downloads", "sales", "runs")
+          .allSatisfy(
+              (table, location) ->
+                  assertThat(location)
+                      .startsWith(
+                          "s3://" + S3ProxyExtension.BUCKET + "/" + prefix + "/warehouse/"));
+      Path awsEnv =
+          Files.write(
+              workDirectory.resolve("aws.env"),
+              List.of(
+                  "S3_BUCKET=" + S3ProxyExtension.BUCKET,
+                  "S3_PREFIX=" + prefix,
+                  "GLUE_DB=appstore",
+                  "AWS_REGION=" + S3ProxyServer.REGION,
+                  "S3_ENDPOINT_URL=" + S3ProxyExtension.endpoint(),
+                  "GLUE_ENDPOINT_URL=" + glue.endpoint(),
+                  "AWS_ACCESS_KEY_ID=" + S3ProxyServer.ACCESS_KEY_ID,
+                  "AWS_SECRET_ACCESS_KEY=" + S3ProxyServer.SECRET_ACCESS_KEY));
+      List<String> onGlueArguments = new ArrayList<>(arguments);
+      onGlueArguments.addAll(List.of("--aws", "--env-file", awsEnv.toString()));
+      LauncherRun.Result onGlue = LauncherRun.run(onGlueArguments.toArray(String[]::new));
+
+      assertThat(onGlue.exitCode())
+          .as("health --aws exit code; stderr:%n%s", onGlue.stderr())
+          .isZero();
+      assertThat(JSON.readTree(onGlue.stdout())).as("health --aws report").isEqualTo(report);
+      List<GlueStub.Call> calls = glue.calls();
+      assertThat(calls)
+          .extracting(GlueStub.Call::operation)
+          .contains("GetTables", "GetTable")
+          .allMatch(
+              operation ->
+                  List.of("GetDatabase", "GetDatabases", "GetTables", "GetTable")
+                      .contains(operation),
+              "a read operation");
+      assertThat(calls)
+          .extracting(call -> call.body().path("Name").asText())
+          .contains("downloads", "runs");
+      assertThat(calls)
+          .extracting(GlueStub.Call::authorization)
+          .allMatch(
+              authorization ->
+                  authorization.startsWith(
+                      "AWS4-HMAC-SHA256 Credential=" + S3ProxyServer.ACCESS_KEY_ID + "/"),
+              "signed with the access key of the env file");
+    }
+  }
+
+  /** Writes the report of the lake on S3: its tables are found under the S3 warehouse. */
+  private void assertReportOnS3(Path lake, List<String> s3Options, LocalDate lastDay)
+      throws IOException {
+    Path page = workDirectory.resolve("report.html");
+    LauncherRun.Result report =
+        LauncherRun.run(
+            withOptions(
+                List.of(
+                    "report",
+                    "--lake",
+                    lake.toString(),
+                    "--out",
+                    page.toString(),
+                    "--days",
+                    String.valueOf(DAYS),
+                    "--now",
+                    lastDay.plusDays(1) + "T07:00:00Z",
+                    "--spark-master",
+                    "local[2]"),
+                s3Options));
+
+    assertThat(report.exitCode())
+        .as("report --s3 exit code; stderr:%n%s", report.stderr())
+        .isZero();
+    assertThat(report.stdout())
+        .contains("Wrote " + page + ": " + APPS + " apps, metric dates " + FIRST_DAY);
+    String html = Files.readString(page, StandardCharsets.UTF_8);
+    assertThat(html.split("data-table=\"downloads\" data-lag=\"0\"", -1))
+        .as("downloads cells on time")
+        .hasSize(APPS + 1);
   }
 
   /** The second day's run lists the first day's instances again and must skip them. */

@@ -132,7 +132,7 @@ class HealthCommandTest {
             "--now",
             "2025-01-11T07:00:00Z",
             "--alert",
-            "--config",
+            "--env-file",
             config.toString());
 
     assertThat(health.exitCode()).as("health stderr:%n%s", health.stderr()).isZero();
@@ -168,7 +168,7 @@ class HealthCommandTest {
             "--now",
             "2025-01-14T07:00:00Z",
             "--alert",
-            "--config",
+            "--env-file",
             config.toString());
 
     assertThat(health.exitCode()).as("health stderr:%n%s", health.stderr()).isEqualTo(1);

@@ -113,8 +113,8 @@ class ReportChromiumTest {
             page.toString(),
             "--days",
             String.valueOf(DAYS),
-            "--today",
-            DATE.plusDays(1).toString());
+            "--now",
+            DATE.plusDays(1) + "T07:00:00Z");
 
     assertThat(report.exitCode()).as("report exit code; stderr:%n%s", report.stderr()).isZero();
     assertThat(report.stdout()).contains("Wrote " + page + ": 2 apps");

@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code HEALTH_WEBHOOK_URL}, {@code HEALTH_SNS_TOPIC_ARN}, {@code
  *       HEALTH_CLOUDWATCH_NAMESPACE}: where {@code --alert} sends; any combination;
- *   <li>{@code S3_BUCKET}, {@code S3_PREFIX}, {@code GLUE_DB}, {@code HEALTH_SPARK_JARS}: the lake
- *       on AWS ({@code --aws});
+ *   <li>{@code S3_BUCKET}, {@code S3_PREFIX}, {@code GLUE_DB}: the lake on AWS ({@code --aws});
+ *   <li>{@code S3_ENDPOINT_URL}, {@code GLUE_ENDPOINT_URL}: optional endpoints of S3 (an
+ *       S3-compatible server, reached with path-style requests) and of Glue, over {@code
+ *       AWS_ENDPOINT_URL};
  *   <li>{@code AWS_REGION}, {@code AWS_ENDPOINT_URL}, {@code AWS_ACCESS_KEY_ID}, {@code
  *       AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}: the AWS clients.
  * </ul>
@@ -31,7 +33,8 @@ public final class HealthSettings {
   public static final String WEBHOOK_URL = "HEALTH_WEBHOOK_URL";
   public static final String SNS_TOPIC_ARN = "HEALTH_SNS_TOPIC_ARN";
   public static final String CLOUDWATCH_NAMESPACE = "HEALTH_CLOUDWATCH_NAMESPACE";
-  public static final String SPARK_JARS = "HEALTH_SPARK_JARS";
+  public static final String S3_ENDPOINT_URL = "S3_ENDPOINT_URL";
+  public static final String GLUE_ENDPOINT_URL = "GLUE_ENDPOINT_URL";
 
   private static final Pattern TOPIC_ARN =
       Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?");
@@ -122,6 +125,30 @@ public final class HealthSettings {
               + " (expected letters, digits and . / _ # : -, not starting with AWS/)");
     }
     return namespace;
+  }
+
+  /**
+   * Returns the endpoint that the setting {@code name} holds, or null when it is not set.
+   *
+   * @throws IllegalArgumentException when it is not an http or https URL with a host
+   */
+  public URI endpoint(String name) {
+    String text = value(name);
+    if (text == null) {
+      return null;
+    }
+    String expected = " (expected http://host:port or https://host)";
+    URI uri;
+    try {
+      uri = URI.create(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Invalid " + name + ": " + text + expected);
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+      throw new IllegalArgumentException("Invalid " + name + ": " + text + expected);
+    }
+    return uri;
   }
 
   /** Returns the AWS client settings; {@code AWS_REGION} is required. */

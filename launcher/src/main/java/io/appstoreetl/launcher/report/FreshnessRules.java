@@ -1,20 +1,15 @@
 package io.appstoreetl.launcher.report;
 
+import io.appstoreetl.launcher.health.PublishingSchedule;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The tables of the freshness matrix and how many days after a metric date Apple publishes its
- * DAILY data.
- *
- * <p>Analytics reports: a DAILY instance is processed the day after the day it covers. Sales and
- * Trends daily reports (sales, subscriptions, subscription events) come the next day, usually by 8
- * a.m. Pacific. So every table here is expected to reach yesterday; the matrix colours the days
- * beyond that. Late restatements within Apple's completeness windows do not change the latest date,
- * so they do not count as lag.
+ * The colours of the report's freshness matrix. The tables and the latest metric date Apple should
+ * have published by a given instant come from {@link PublishingSchedule}, the rules that {@code
+ * health} checks, so the page and the health check never disagree about what is late.
  */
 public final class FreshnessRules {
 
@@ -29,54 +24,33 @@ public final class FreshnessRules {
   /** Lag in days up to which a table counts as late rather than stale. */
   public static final int LATE_DAYS = 2;
 
-  private static final Map<String, Integer> PUBLISHING_DELAY_DAYS = new LinkedHashMap<>();
-
-  static {
-    for (String table :
-        List.of(
-            "downloads",
-            "engagement",
-            "sessions",
-            "installs_deletions",
-            "purchases",
-            "crashes",
-            "sales",
-            "subscriptions",
-            "subscription_events")) {
-      PUBLISHING_DELAY_DAYS.put(table, 1);
-    }
-  }
-
   private FreshnessRules() {}
 
-  /** Returns the matrix's tables, in column order. */
+  /** Returns the matrix's tables, in column order: those {@code health} checks. */
   public static List<String> tables() {
-    return List.copyOf(PUBLISHING_DELAY_DAYS.keySet());
+    return PublishingSchedule.rules().stream().map(PublishingSchedule.Rule::table).toList();
   }
 
-  public static int publishingDelayDays(String table) {
-    Integer days = PUBLISHING_DELAY_DAYS.get(table);
-    if (days == null) {
-      throw new IllegalArgumentException("Invalid freshness table: " + table);
-    }
-
-    return days;
+  /** Returns the latest metric date of {@code table} that Apple should have published by now. */
+  public static LocalDate expectedLatest(String table, Instant now) {
+    return PublishingSchedule.rule(table)
+        .orElseThrow(() -> new IllegalArgumentException("Invalid freshness table: " + table))
+        .expectedLatest(now);
   }
 
   /**
    * Returns how many days the latest metric date is behind the latest one Apple should have
-   * published by {@code today}: 0 when on time (or ahead).
+   * published by {@code now}: 0 when on time (or ahead).
    */
-  public static long lagDays(String table, LocalDate latest, LocalDate today) {
-    LocalDate expected = today.minusDays(publishingDelayDays(table));
-    return Math.max(0, ChronoUnit.DAYS.between(latest, expected));
+  public static long lagDays(String table, LocalDate latest, Instant now) {
+    return Math.max(0, ChronoUnit.DAYS.between(latest, expectedLatest(table, now)));
   }
 
-  public static Status status(String table, LocalDate latest, LocalDate today) {
+  public static Status status(String table, LocalDate latest, Instant now) {
     if (latest == null) {
       return Status.NONE;
     }
-    long lag = lagDays(table, latest, today);
+    long lag = lagDays(table, latest, now);
     if (lag == 0) {
       return Status.FRESH;
     }

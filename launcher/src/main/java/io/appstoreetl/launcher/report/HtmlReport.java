@@ -3,6 +3,7 @@ package io.appstoreetl.launcher.report;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,10 +58,10 @@ public final class HtmlReport {
   private HtmlReport() {}
 
   /**
-   * Returns the page for the metric dates {@code from} to {@code to}, with freshness measured on
-   * {@code today}.
+   * Returns the page for the metric dates {@code from} to {@code to}, with freshness measured at
+   * {@code now}.
    */
-  public static String render(ReportData data, LocalDate from, LocalDate to, LocalDate today) {
+  public static String render(ReportData data, LocalDate from, LocalDate to, Instant now) {
     List<LocalDate> days = new ArrayList<>();
     for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
       days.add(day);
@@ -78,10 +79,10 @@ public final class HtmlReport {
         .append(" to ")
         .append(to)
         .append(", freshness as of ")
-        .append(today)
+        .append(now)
         .append(".</p>\n");
 
-    freshness(html, data, today);
+    freshness(html, data, now);
     html.append("<h2>Apps</h2>\n");
     if (data.appIds().isEmpty()) {
       html.append("<p class=\"empty\">The tables hold no app yet.</p>\n");
@@ -94,7 +95,7 @@ public final class HtmlReport {
     return html.toString();
   }
 
-  private static void freshness(StringBuilder html, ReportData data, LocalDate today) {
+  private static void freshness(StringBuilder html, ReportData data, Instant now) {
     html.append("<h2>Freshness</h2>\n<p class=\"legend\">Days behind the latest date Apple")
         .append(" should have published: <span style=\"background:#c9f2d0\">")
         .append("0: on time</span><span style=\"background:#ffe8a3\">1 to ")
@@ -111,16 +112,18 @@ public final class HtmlReport {
       html.append(escape(data.name(appId))).append(" (").append(appId).append(")</th>");
       for (String table : FreshnessRules.tables()) {
         LocalDate latest = data.latest(appId, table);
-        FreshnessRules.Status status = FreshnessRules.status(table, latest, today);
+        FreshnessRules.Status status = FreshnessRules.status(table, latest, now);
         String css = status.name().toLowerCase(Locale.ROOT);
         html.append("<td class=\"").append(css).append("\" data-table=\"").append(table);
         if (latest == null) {
           html.append("\" title=\"no DAILY rows\">none</td>");
           continue;
         }
-        long lag = FreshnessRules.lagDays(table, latest, today);
+        long lag = FreshnessRules.lagDays(table, latest, now);
         html.append("\" data-lag=\"").append(lag).append("\" title=\"latest metric date ");
-        html.append(latest).append("\">").append(lag).append("</td>");
+        html.append(latest).append(", expected ");
+        html.append(FreshnessRules.expectedLatest(table, now)).append("\">");
+        html.append(lag).append("</td>");
       }
       html.append("</tr>\n");
     }

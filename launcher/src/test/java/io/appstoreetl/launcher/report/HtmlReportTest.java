@@ -3,6 +3,7 @@ package io.appstoreetl.launcher.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -10,7 +11,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class HtmlReportTest {
-  private static final LocalDate TODAY = LocalDate.of(2025, 7, 10);
+  // After the analytics reports are due (06:00 UTC), before the Sales and Trends ones (08:00 in
+  // Cupertino), so sales are expected a day behind the analytics tables.
+  private static final Instant NOW = Instant.parse("2025-07-10T07:00:00Z");
   private static final LocalDate FROM = LocalDate.of(2025, 7, 7);
   private static final LocalDate TO = LocalDate.of(2025, 7, 9);
   private static final String EVIL_NAME = "<script>alert(\"x\")</script> & 'Co' <img src=x>";
@@ -21,7 +24,7 @@ class HtmlReportTest {
     data.name(1001L, EVIL_NAME, true);
     data.value(1001L, ReportData.DOWNLOADS, FROM, BigDecimal.TEN);
 
-    String html = HtmlReport.render(data, FROM, TO, TODAY);
+    String html = HtmlReport.render(data, FROM, TO, NOW);
 
     assertThat(html).doesNotContain("<script").doesNotContain("<img");
     assertThat(html)
@@ -38,7 +41,7 @@ class HtmlReportTest {
     data.topic(1001L, new ReportData.Topic(2, "price, <expensive>", 3));
     data.topic(1001L, new ReportData.Topic(1, "crashes, freezes", 7));
 
-    String html = HtmlReport.render(data, FROM, TO, TODAY);
+    String html = HtmlReport.render(data, FROM, TO, NOW);
 
     assertThat(html)
         .contains("data-metric=\"review_sentiment\"")
@@ -56,7 +59,7 @@ class HtmlReportTest {
     data.value(1001L, ReportData.DOWNLOADS, FROM, BigDecimal.TEN);
     data.value(1001L, "proceeds:USD", TO, new BigDecimal("12.3400"));
 
-    String html = HtmlReport.render(data, FROM, TO, TODAY);
+    String html = HtmlReport.render(data, FROM, TO, NOW);
 
     Matcher references = Pattern.compile("(?i)\\b(src|href)\\s*=").matcher(html);
     assertThat(references.find()).as("src or href attributes in %s", html).isFalse();
@@ -73,7 +76,7 @@ class HtmlReportTest {
     data.value(1001L, ReportData.DOWNLOADS, FROM, new BigDecimal("30"));
     data.value(1001L, ReportData.DOWNLOADS, TO, new BigDecimal("50"));
 
-    String html = HtmlReport.render(data, FROM, TO, TODAY);
+    String html = HtmlReport.render(data, FROM, TO, NOW);
 
     // The axis runs from 0 to 50; the plot is 280 x 134 at (64, 16).
     assertThat(html)
@@ -108,14 +111,32 @@ class HtmlReportTest {
   }
 
   @Test
-  void freshnessColoursLag() {
-    assertThat(FreshnessRules.status("downloads", TO, TODAY))
+  void freshnessUsesHealthSchedule() {
+    assertThat(FreshnessRules.tables())
+        .containsExactly(
+            "downloads",
+            "engagement",
+            "sessions",
+            "installs_deletions",
+            "purchases",
+            "crashes",
+            "sales",
+            "subscriptions",
+            "subscription_events");
+    assertThat(FreshnessRules.status("downloads", TO, NOW)).isEqualTo(FreshnessRules.Status.FRESH);
+    assertThat(FreshnessRules.status("sales", TO.minusDays(1), NOW))
         .isEqualTo(FreshnessRules.Status.FRESH);
-    assertThat(FreshnessRules.status("sales", TO.minusDays(2), TODAY))
+    assertThat(FreshnessRules.status("sales", TO.minusDays(3), NOW))
         .isEqualTo(FreshnessRules.Status.LATE);
-    assertThat(FreshnessRules.status("sessions", TO.minusDays(3), TODAY))
+    assertThat(FreshnessRules.lagDays("sales", TO.minusDays(3), NOW)).isEqualTo(2);
+    assertThat(FreshnessRules.status("sessions", TO.minusDays(3), NOW))
         .isEqualTo(FreshnessRules.Status.STALE);
-    assertThat(FreshnessRules.status("crashes", null, TODAY)).isEqualTo(FreshnessRules.Status.NONE);
-    assertThat(FreshnessRules.lagDays("engagement", TO.minusDays(5), TODAY)).isEqualTo(5);
+    assertThat(FreshnessRules.status("crashes", null, NOW)).isEqualTo(FreshnessRules.Status.NONE);
+    assertThat(FreshnessRules.lagDays("engagement", TO.minusDays(5), NOW)).isEqualTo(5);
+    // Before 06:00 UTC yesterday's analytics day is not due yet.
+    assertThat(
+            FreshnessRules.lagDays(
+                "downloads", TO.minusDays(1), Instant.parse("2025-07-10T05:00:00Z")))
+        .isZero();
   }
 }
