@@ -2,6 +2,7 @@ package io.appstoreetl.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.appstoreetl.sandbox.SandboxConfig;
 import io.appstoreetl.sandbox.SandboxServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -89,6 +91,9 @@ final class DailyCommand extends LauncherCommand {
    */
   Consumer<SandboxServer> sandboxStarted = server -> {};
 
+  /** Changes the sandbox's settings before it starts; the soak benchmark raises its rate limit. */
+  UnaryOperator<SandboxConfig.Builder> sandboxSettings = UnaryOperator.identity();
+
   @Override
   public Integer call() {
     LocalDate metricDate = metricDate();
@@ -113,7 +118,7 @@ final class DailyCommand extends LauncherCommand {
     SandboxLake.Settings settings = sandboxLake.settings(seed, appCount, metricDate);
     // Apple publishes a day's first data the next day, so the sandbox's clock is the day after.
     LocalDate today = metricDate.plusDays(1);
-    try (SandboxServer server = sandboxLake.start(settings, today)) {
+    try (SandboxServer server = sandboxLake.start(settings, today, sandboxSettings)) {
       err.printf(
           "Sandbox: App Store Connect emulator at %s with %d apps, data from %s, today %s%n",
           server.baseUrl(), settings.appCount(), settings.historyStart(), today);
