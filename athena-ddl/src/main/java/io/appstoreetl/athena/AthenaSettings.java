@@ -1,14 +1,9 @@
 package io.appstoreetl.athena;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.appstoreetl.settings.DotEnv;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -62,7 +57,6 @@ public record AthenaSettings(
   private static final Pattern PREFIX_SEGMENT = Pattern.compile("[A-Za-z0-9!_.*'()-]+");
   private static final Pattern WORKGROUP = Pattern.compile("[a-zA-Z0-9._-]{1,128}");
   private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z]+)+-[0-9]+");
-  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   @Override
   public String toString() {
@@ -85,8 +79,8 @@ public record AthenaSettings(
   /**
    * Reads and checks the settings.
    *
-   * @throws IllegalArgumentException naming the first missing or invalid setting
-   * @throws UncheckedIOException if {@code .env} exists but cannot be read
+   * @throws IllegalArgumentException naming the first missing or invalid setting, or a {@code .env}
+   *     that exists but cannot be read or has an invalid line
    */
   public static AthenaSettings load(Map<String, String> environment, Path workingDirectory) {
     Map<String, String> settings = new HashMap<>(readDotEnv(workingDirectory.resolve(DOT_ENV)));
@@ -182,52 +176,18 @@ public record AthenaSettings(
         "Invalid " + name + ": " + value + " (expected " + expected + ")");
   }
 
-  /** Reads a {@code .env} file; a missing file gives no settings. Values are never echoed. */
+  /**
+   * Reads a {@code .env} file (see {@link DotEnv}) without its empty values; a missing file gives
+   * no settings.
+   */
   static Map<String, String> readDotEnv(Path file) {
-    List<String> lines;
+    Map<String, String> settings;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      return Map.of();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + file, e);
+      settings = new HashMap<>(DotEnv.read(file));
+    } catch (DotEnv.DotEnvException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
-
-    Map<String, String> settings = new HashMap<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      if (line.startsWith("export ")) {
-        line = line.substring("export ".length()).strip();
-      }
-
-      int equals = line.indexOf('=');
-      String name = equals < 0 ? "" : line.substring(0, equals).strip();
-      if (!ENV_NAME.matcher(name).matches()) {
-        // The line may hold a secret, so only its number is named.
-        throw new IllegalArgumentException(
-            "Invalid line " + (i + 1) + " in " + file + " (expected KEY=VALUE or a # comment)");
-      }
-      String value = unquote(line.substring(equals + 1).strip());
-      if (!value.isEmpty()) {
-        settings.put(name, value);
-      }
-    }
-
+    settings.values().removeIf(String::isEmpty);
     return settings;
-  }
-
-  /** Unquotes a value; an unquoted value ends at a {@code #} that follows a space. */
-  private static String unquote(String raw) {
-    if (raw.length() >= 2
-        && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')
-        && raw.indexOf(raw.charAt(0), 1) > 0) {
-      return raw.substring(1, raw.indexOf(raw.charAt(0), 1));
-    }
-
-    int comment = raw.indexOf(" #");
-    return comment >= 0 ? raw.substring(0, comment).strip() : raw;
   }
 }

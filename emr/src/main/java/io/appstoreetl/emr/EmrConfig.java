@@ -1,12 +1,9 @@
 package io.appstoreetl.emr;
 
-import java.io.IOException;
+import io.appstoreetl.settings.DotEnv;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,7 +52,6 @@ public final class EmrConfig {
   public static final int DEFAULT_EXECUTION_TIMEOUT_MINUTES = 180;
   public static final String DOT_ENV = ".env";
 
-  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z]+)+-[0-9]+");
 
   private final Map<String, String> settings;
@@ -250,52 +246,13 @@ public final class EmrConfig {
     }
   }
 
-  /** Reads a {@code .env} file; a missing file gives no settings. Values are never echoed. */
+  /** Reads a {@code .env} file (see {@link DotEnv}); a missing file gives no settings. */
   static Map<String, String> readDotEnv(Path file) {
-    List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      return Map.of();
-    } catch (IOException e) {
-      throw new EmrException(
-          EmrExitCodes.UNEXPECTED_STATE, "Cannot read " + file + ": " + e.getMessage());
+      return DotEnv.read(file);
+    } catch (DotEnv.DotEnvException e) {
+      throw new EmrException(EmrExitCodes.UNEXPECTED_STATE, e.getMessage());
     }
-
-    Map<String, String> settings = new HashMap<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      if (line.startsWith("export ")) {
-        line = line.substring("export ".length()).strip();
-      }
-
-      int equals = line.indexOf('=');
-      String name = equals < 0 ? "" : line.substring(0, equals).strip();
-      if (!ENV_NAME.matcher(name).matches()) {
-        // The line may hold a secret, so only its number is named.
-        throw new EmrException(
-            EmrExitCodes.UNEXPECTED_STATE,
-            "Invalid line " + (i + 1) + " in " + file + " (expected KEY=VALUE or a # comment)");
-      }
-      settings.put(name, dotEnvValue(line.substring(equals + 1).strip()));
-    }
-
-    return settings;
-  }
-
-  /** Unquotes a value; an unquoted value ends at a {@code #} that follows a space. */
-  private static String dotEnvValue(String raw) {
-    if (raw.length() >= 2
-        && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')
-        && raw.indexOf(raw.charAt(0), 1) > 0) {
-      return raw.substring(1, raw.indexOf(raw.charAt(0), 1));
-    }
-
-    int comment = raw.indexOf(" #");
-    return comment >= 0 ? raw.substring(0, comment).strip() : raw;
   }
 
   /** Settings of {@code emr deploy}: AWS access and the lake's place on S3. */

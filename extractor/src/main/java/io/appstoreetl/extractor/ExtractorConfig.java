@@ -4,11 +4,8 @@ import io.appstoreetl.extractor.http.Urls;
 import io.appstoreetl.extractor.raw.RawLocation;
 import io.appstoreetl.extractor.raw.S3RawSettings;
 import io.appstoreetl.extractor.sales.SalesReportType;
-import java.io.IOException;
+import io.appstoreetl.settings.DotEnv;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -51,7 +48,6 @@ public final class ExtractorConfig {
   public static final String DOT_ENV = ".env";
 
   private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,20}");
-  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern REPORT_VERSION = Pattern.compile("[0-9]{1,3}_[0-9]{1,3}");
   private static final Pattern REGION_CODE = Pattern.compile("[A-Z0-9]{2}");
 
@@ -373,50 +369,16 @@ public final class ExtractorConfig {
     return isBlank(value) ? null : value.trim();
   }
 
-  /** Reads a {@code .env} file; a missing file gives no settings. Values are never echoed. */
+  /**
+   * Reads a {@code .env} file (see {@link DotEnv}); a missing file gives no settings. Values are
+   * never echoed.
+   */
   public static Map<String, String> readDotEnv(Path file) throws ConfigException {
-    List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      return Map.of();
-    } catch (IOException e) {
-      throw new ConfigException("Cannot read " + file + ": " + e.getMessage());
+      return DotEnv.read(file);
+    } catch (DotEnv.DotEnvException e) {
+      throw new ConfigException(e.getMessage());
     }
-
-    Map<String, String> settings = new HashMap<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      if (line.startsWith("export ")) {
-        line = line.substring("export ".length()).strip();
-      }
-
-      int equals = line.indexOf('=');
-      String name = equals < 0 ? "" : line.substring(0, equals).strip();
-      if (!ENV_NAME.matcher(name).matches()) {
-        // The line may hold a secret, so only its number is named.
-        throw new ConfigException(
-            "Invalid line " + (i + 1) + " in " + file + " (expected KEY=VALUE or a # comment)");
-      }
-      settings.put(name, dotEnvValue(line.substring(equals + 1).strip()));
-    }
-
-    return settings;
-  }
-
-  /** Unquotes a value; an unquoted value ends at a {@code #} that follows a space. */
-  private static String dotEnvValue(String raw) {
-    if (raw.length() >= 2
-        && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')
-        && raw.indexOf(raw.charAt(0), 1) > 0) {
-      return raw.substring(1, raw.indexOf(raw.charAt(0), 1));
-    }
-
-    int comment = raw.indexOf(" #");
-    return comment >= 0 ? raw.substring(0, comment).strip() : raw;
   }
 
   private static List<String> appIds(String source, List<String> values) throws ConfigException {

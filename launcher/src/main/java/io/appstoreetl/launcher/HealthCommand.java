@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,14 +91,7 @@ final class HealthCommand extends LauncherCommand {
       throw new LauncherException(
           ExitCodes.USAGE, "Invalid --days: " + days + " (expected 1 to 400)");
     }
-    Instant now;
-    try {
-      now = nowText == null ? Instant.now() : Instant.parse(nowText);
-    } catch (DateTimeParseException e) {
-      throw new LauncherException(
-          ExitCodes.USAGE,
-          "Invalid --now: " + nowText + " (expected a UTC time such as 2025-01-10T07:00:00Z)");
-    }
+    Instant now = parseNow(nowText);
     if (aws && s3) {
       throw new LauncherException(
           ExitCodes.USAGE,

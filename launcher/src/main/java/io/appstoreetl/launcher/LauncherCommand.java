@@ -5,6 +5,8 @@ import io.appstoreetl.extractor.ConfigException;
 import io.appstoreetl.extractor.ExtractorConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -101,6 +103,21 @@ abstract class LauncherCommand implements Callable<Integer> {
               }
             });
     return settings;
+  }
+
+  /**
+   * Returns the instant of a {@code --now} option, or the current time when it is not given.
+   *
+   * @throws LauncherException when it is not a UTC time such as 2025-01-10T07:00:00Z
+   */
+  static Instant parseNow(String text) {
+    try {
+      return text == null ? Instant.now() : Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new LauncherException(
+          ExitCodes.USAGE,
+          "Invalid --now: " + text + " (expected a UTC time such as 2025-01-10T07:00:00Z)");
+    }
   }
 
   ProcessRunner processRunner() {

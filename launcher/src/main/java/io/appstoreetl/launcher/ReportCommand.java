@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -65,14 +64,7 @@ final class ReportCommand extends LauncherCommand {
       throw new LauncherException(
           ExitCodes.USAGE, "Invalid --days: " + days + " (expected 1 to " + MAX_DAYS + ")");
     }
-    Instant now;
-    try {
-      now = nowText == null ? Instant.now() : Instant.parse(nowText);
-    } catch (DateTimeParseException e) {
-      throw new LauncherException(
-          ExitCodes.USAGE,
-          "Invalid --now: " + nowText + " (expected a UTC time such as 2025-01-10T07:00:00Z)");
-    }
+    Instant now = parseNow(nowText);
     LocalDate to = now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
     LocalDate from = to.minusDays(days - 1L);
     Lake lake = lake();

@@ -1,13 +1,10 @@
 package io.appstoreetl.launcher.health;
 
 import io.appstoreetl.emr.AwsSettings;
-import java.io.IOException;
+import io.appstoreetl.settings.DotEnv;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -48,8 +45,8 @@ public final class HealthSettings {
   }
 
   /**
-   * Reads {@code environment} over {@code settingsFile} ({@code KEY=VALUE} lines, {@code #}
-   * comments, optional {@code export} and quotes); a missing file contains no settings.
+   * Reads {@code environment} over {@code settingsFile} (a {@code .env} file, see {@code DotEnv});
+   * a missing file contains no settings.
    */
   public static HealthSettings load(Map<String, String> environment, Path settingsFile) {
     Map<String, String> values = new HashMap<>(dotEnv(settingsFile));
@@ -202,35 +199,10 @@ public final class HealthSettings {
   }
 
   private static Map<String, String> dotEnv(Path file) {
-    Map<String, String> values = new HashMap<>();
-    String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      return values;
-    } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot read " + file + ": " + e.getMessage(), e);
+      return DotEnv.read(file);
+    } catch (DotEnv.DotEnvException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
-    for (String line : text.split("\n", -1)) {
-      String trimmed = line.strip();
-      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-        continue;
-      }
-      if (trimmed.startsWith("export ")) {
-        trimmed = trimmed.substring(7).strip();
-      }
-      int equals = trimmed.indexOf('=');
-      if (equals <= 0) {
-        continue;
-      }
-      String value = trimmed.substring(equals + 1).strip();
-      if (value.length() >= 2
-          && (value.startsWith("\"") && value.endsWith("\"")
-              || value.startsWith("'") && value.endsWith("'"))) {
-        value = value.substring(1, value.length() - 1);
-      }
-      values.put(trimmed.substring(0, equals).strip(), value);
-    }
-    return values;
   }
 }
