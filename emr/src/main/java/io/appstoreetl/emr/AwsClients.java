@@ -5,12 +5,13 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
-import software.amazon.awssdk.services.emrserverless.EmrServerlessClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
@@ -28,30 +29,34 @@ public final class AwsClients {
 
   private AwsClients() {}
 
-  /** Returns an EMR Serverless client; the caller closes it. */
-  public static EmrServerlessClient emrServerless(AwsSettings settings) {
-    EmrServerlessClientBuilder builder =
-        EmrServerlessClient.builder()
-            .region(Region.of(settings.region()))
-            .credentialsProvider(credentials(settings))
-            .httpClientBuilder(UrlConnectionHttpClient.builder());
+  /**
+   * Sets the region, the credentials (static when the settings have them, else the SDK's default
+   * chain), the JDK's HTTP client and the endpoint override on any service's client builder, so
+   * that every command builds its AWS clients the same way.
+   */
+  public static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+      B builder, AwsSettings settings) {
+    builder
+        .region(Region.of(settings.region()))
+        .credentialsProvider(credentials(settings))
+        .httpClientBuilder(UrlConnectionHttpClient.builder());
     if (settings.endpointOverride() != null) {
       builder.endpointOverride(settings.endpointOverride());
     }
 
-    return builder.build();
+    return builder;
+  }
+
+  /** Returns an EMR Serverless client; the caller closes it. */
+  public static EmrServerlessClient emrServerless(AwsSettings settings) {
+    return configure(EmrServerlessClient.builder(), settings).build();
   }
 
   /** Returns an S3 client; the caller closes it. */
   public static S3Client s3(AwsSettings settings) {
-    S3ClientBuilder builder =
-        S3Client.builder()
-            .region(Region.of(settings.region()))
-            .credentialsProvider(credentials(settings))
-            .httpClientBuilder(UrlConnectionHttpClient.builder());
+    S3ClientBuilder builder = configure(S3Client.builder(), settings);
     if (settings.endpointOverride() != null) {
       builder
-          .endpointOverride(settings.endpointOverride())
           .forcePathStyle(true)
           .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
           .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
