@@ -91,7 +91,7 @@ public final class CatalogSettings {
    * the one {@code appstore-etl health --aws} starts on an operator's machine.
    *
    * <p>It differs from {@link #glue} in three ways. It names no EMR jar and no Hive client factory,
-   * because the launcher's Spark classpath already holds the Iceberg runtime and {@code
+   * because the launcher's Spark classpath already contains the Iceberg runtime and {@code
    * iceberg-aws-bundle}. It sets the region, which EMR would provide. And it takes optional
    * endpoint overrides: a Glue endpoint, such as a VPC endpoint, and an S3-compatible server
    * reached with path-style requests. The conf contains no secret: Glue and S3FileIO take

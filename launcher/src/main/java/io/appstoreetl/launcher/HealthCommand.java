@@ -255,8 +255,8 @@ final class HealthCommand extends LauncherCommand {
     putIfSet(environment, "AWS_SECRET_ACCESS_KEY", awsSettings.secretAccessKey());
     putIfSet(environment, "AWS_SESSION_TOKEN", awsSettings.sessionToken());
     if (s3Endpoint != null) {
-      // S3-compatible servers such as S3Proxy reject the checksum trailers the SDK sends by
-      // default; S3FileIO reads these two variables.
+      // S3-compatible servers such as S3Proxy reject the checksum trailers that the SDK sends by
+      // default. S3FileIO reads these two variables.
       environment.put("AWS_REQUEST_CHECKSUM_CALCULATION", "WHEN_REQUIRED");
       environment.put("AWS_RESPONSE_CHECKSUM_VALIDATION", "WHEN_REQUIRED");
     }

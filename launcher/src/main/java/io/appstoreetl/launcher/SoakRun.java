@@ -54,9 +54,9 @@ public final class SoakRun {
 
   /**
    * The hourly API budget of each day's sandbox. A simulated day lasts minutes, not a day, and the
-   * first day also lands the sandbox's history: with Apple's 3,600 calls per hour the first day of
-   * 92 apps would wait most of an hour for its budget, which the soak is not about. Rate-limit
-   * answers are still tested: the random faults include 429s.
+   * first day also lands the sandbox's history. With Apple's 3,600 calls per hour, the first day of
+   * 92 apps would wait most of an hour for its budget. Rate limiting is still tested, because the
+   * random faults include 429 responses.
    */
   static final int SOAK_RATE_LIMIT_PER_HOUR = 100_000;
 

@@ -24,11 +24,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A read-only AWS Glue Data Catalog on loopback, for Iceberg's GlueCatalog driven by the real AWS
- * SDK client: it speaks Glue's JSON 1.1 protocol ({@code X-Amz-Target: AWSGlue.<operation>}) and
- * answers GetDatabase, GetDatabases, GetTables and GetTable from one database whose Iceberg tables
- * point at metadata files, as Glue does for tables that Iceberg created. Every other operation,
- * such as a write, is answered with an error and recorded, so a test can assert there was none.
+ * A read-only AWS Glue Data Catalog on loopback, which Iceberg's GlueCatalog calls through the real
+ * AWS SDK client. It implements Glue's JSON 1.1 protocol ({@code X-Amz-Target:
+ * AWSGlue.<operation>}) for GetDatabase, GetDatabases, GetTables and GetTable. Its one database
+ * lists Iceberg tables by their metadata files, as Glue does for tables that Iceberg created. Every
+ * other operation, such as a write, is recorded and rejected with an error, so a test can assert
+ * that none was called.
  */
 final class GlueStub implements AutoCloseable {
 
@@ -51,8 +52,8 @@ final class GlueStub implements AutoCloseable {
   }
 
   /**
-   * Starts a stub whose database {@code database} holds the tables of that namespace in the Iceberg
-   * JDBC catalog {@code catalogDatabase} (SQLite), each at its current metadata file.
+   * Starts a stub whose database {@code database} contains the tables of that namespace in the
+   * Iceberg JDBC catalog {@code catalogDatabase} (SQLite), each at its current metadata file.
    */
   static GlueStub fromJdbcCatalog(Path catalogDatabase, String database)
       throws IOException, SQLException {

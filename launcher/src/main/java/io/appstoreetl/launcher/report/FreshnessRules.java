@@ -26,7 +26,7 @@ public final class FreshnessRules {
 
   private FreshnessRules() {}
 
-  /** Returns the matrix's tables, in column order: those {@code health} checks. */
+  /** Returns the matrix's tables in column order, which are the tables {@code health} checks. */
   public static List<String> tables() {
     return PublishingSchedule.rules().stream().map(PublishingSchedule.Rule::table).toList();
   }

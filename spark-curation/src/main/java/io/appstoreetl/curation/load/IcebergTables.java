@@ -135,10 +135,10 @@ public final class IcebergTables {
 
   /**
    * Turns off Parquet's min and max statistics of {@code source_file}, in new and existing tables.
-   * The column holds one long key per file, the same on every row, and its statistics cost a
-   * byte-by-byte comparison per row: about a twentieth of the time of curating one large day
-   * (docs/benchmarks.md). Nobody prunes files by it; a lineage query on it reads the partitions of
-   * its dates instead.
+   * The column contains one long key per file, the same on every row, and its statistics cost a
+   * byte-by-byte comparison per row. That was about a twentieth of the time of curating one large
+   * day (docs/benchmarks.md). A lineage query that filters on it reads every file of the partitions
+   * it selects.
    */
   private void skipSourceFileStatistics(TableDefinition table) {
     Table iceberg = icebergTable(table);
