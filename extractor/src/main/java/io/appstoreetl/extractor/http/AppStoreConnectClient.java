@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,9 @@ import org.slf4j.LoggerFactory;
 public final class AppStoreConnectClient {
   private static final Logger LOG = LoggerFactory.getLogger(AppStoreConnectClient.class);
   private static final int MAX_ERROR_BODY_BYTES = 1024 * 1024;
+
+  /** Maximum pause that a {@code RateLimit-Reset} header can cause; Apple publishes no window. */
+  static final Duration MAX_QUOTA_PAUSE = Duration.ofHours(1);
 
   /** Largest JSON response read; Apple's largest pages (200 reviews) are a few MiB at most. */
   public static final int MAX_JSON_BYTES = 32 * 1024 * 1024;
@@ -321,6 +326,42 @@ public final class AppStoreConnectClient {
     }
   }
 
+  /**
+   * Pauses every caller of the rate limiter until the quota window resets when a response reports
+   * that none of it remains. Apple Ads sends {@code RateLimit-Remaining} and {@code
+   * RateLimit-Reset} (seconds until the window resets) on every response. App Store Connect sends
+   * neither, and its {@code X-Rate-Limit} header is read by the rate limiter itself. A value that
+   * is not a number is ignored, and the pause is at most {@link #MAX_QUOTA_PAUSE}, so a wrong
+   * header cannot stop the extractor for longer.
+   */
+  private void pauseWhenQuotaSpent(HttpHeaders headers, String description) {
+    Optional<String> remaining = headers.firstValue("RateLimit-Remaining");
+    Optional<String> reset = headers.firstValue("RateLimit-Reset");
+    if (remaining.isEmpty() || reset.isEmpty()) {
+      return;
+    }
+    long remainingCalls;
+    long resetSeconds;
+    try {
+      remainingCalls = Long.parseLong(remaining.get().trim());
+      resetSeconds = Long.parseLong(reset.get().trim());
+    } catch (NumberFormatException e) {
+      return;
+    }
+    if (remainingCalls > 0 || resetSeconds <= 0) {
+      return;
+    }
+    Duration pause = Duration.ofSeconds(resetSeconds);
+    if (pause.compareTo(MAX_QUOTA_PAUSE) > 0) {
+      pause = MAX_QUOTA_PAUSE;
+    }
+    LOG.warn(
+        "{} used the last call of the API quota; pausing API calls for {} s until it resets",
+        description,
+        pause.toSeconds());
+    rateLimiter.onRateLimited(pause);
+  }
+
   private <T> T send(
       HttpClient client,
       HttpRequest request,
@@ -346,6 +387,7 @@ public final class AppStoreConnectClient {
           .headers()
           .firstValue(RateLimitHeader.NAME)
           .ifPresent(value -> rateLimiter.onResponse(RateLimitHeader.parse(value)));
+      pauseWhenQuotaSpent(response.headers(), description);
     }
 
     try (InputStream body = response.body()) {

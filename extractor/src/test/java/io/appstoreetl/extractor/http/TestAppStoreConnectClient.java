@@ -431,6 +431,65 @@ class TestAppStoreConnectClient {
         .isBetween(6_000L, 7_000L);
   }
 
+  @Test
+  void spentQuotaPausesUntilReset() throws IOException {
+    server.on(
+        "GET /v1/campaigns",
+        Reply.json(200, OK)
+            .withHeader("RateLimit-Limit", "600")
+            .withHeader("RateLimit-Remaining", "0")
+            .withHeader("RateLimit-Reset", "12"),
+        Reply.json(200, OK)
+            .withHeader("RateLimit-Limit", "600")
+            .withHeader("RateLimit-Remaining", "599")
+            .withHeader("RateLimit-Reset", "60"));
+
+    client.getJson("/v1/campaigns");
+    client.getJson("/v1/campaigns");
+
+    assertThat(client.rateLimiter().waitedMs())
+        .as("the second call waited for the quota window on the limiter's clock")
+        .isBetween(11_000L, 12_000L);
+  }
+
+  @Test
+  void remainingQuotaOrBadHeadersDoNotPause() throws IOException {
+    server.on(
+        "GET /v1/campaigns",
+        Reply.json(200, OK)
+            .withHeader("RateLimit-Remaining", "5")
+            .withHeader("RateLimit-Reset", "12"),
+        Reply.json(200, OK)
+            .withHeader("RateLimit-Remaining", "none")
+            .withHeader("RateLimit-Reset", "12"),
+        Reply.json(200, OK).withHeader("RateLimit-Remaining", "0"),
+        Reply.json(200, OK));
+
+    for (int i = 0; i < 4; i++) {
+      client.getJson("/v1/campaigns");
+    }
+
+    assertThat(client.rateLimiter().waitedMs()).isZero();
+  }
+
+  @Test
+  void quotaPauseIsCappedAtOneHour() throws IOException {
+    server.on(
+        "GET /v1/campaigns",
+        Reply.json(200, OK)
+            .withHeader("RateLimit-Remaining", "0")
+            .withHeader("RateLimit-Reset", "86400"),
+        Reply.json(200, OK));
+
+    client.getJson("/v1/campaigns");
+    client.getJson("/v1/campaigns");
+
+    assertThat(client.rateLimiter().waitedMs())
+        .isBetween(
+            AppStoreConnectClient.MAX_QUOTA_PAUSE.toMillis() - 1_000,
+            AppStoreConnectClient.MAX_QUOTA_PAUSE.toMillis());
+  }
+
   private static void awaitQuietly(CountDownLatch latch) {
     try {
       latch.await(5, TimeUnit.SECONDS);
