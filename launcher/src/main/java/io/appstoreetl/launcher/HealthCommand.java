@@ -111,7 +111,9 @@ final class HealthCommand extends LauncherCommand {
       if (aws) {
         AwsSettings awsSettings = configured(settings::aws);
         S3Lake s3Lake = s3Lake(settings);
-        URI s3Endpoint = configured(() -> settings.endpoint(HealthSettings.S3_ENDPOINT_URL));
+        // S3_ENDPOINT_URL for S3 alone, else AWS_ENDPOINT_URL as for every other client.
+        URI s3Setting = configured(() -> settings.endpoint(HealthSettings.S3_ENDPOINT_URL));
+        URI s3Endpoint = s3Setting == null ? awsSettings.endpointOverride() : s3Setting;
         try (S3Client s3 = AwsClients.s3(withEndpoint(awsSettings, s3Endpoint))) {
           rawFacts =
               RawFacts.read(
