@@ -42,8 +42,14 @@ public record AppSummary(String appId, AppResult analytics, ReviewsResult review
     return analytics.instancesLanded() + (reviews != null && reviews.landed() ? 1 : 0);
   }
 
+  /** Returns the metric dates of the analytics instances landed. */
   public SortedSet<LocalDate> touchedMetricDates() {
-    SortedSet<LocalDate> dates = new TreeSet<>(analytics.touchedMetricDates());
+    return new TreeSet<>(analytics.touchedMetricDates());
+  }
+
+  /** Returns the metric dates (creation dates) of the reviews landed, if a fetch landed. */
+  public SortedSet<LocalDate> reviewsTouchedMetricDates() {
+    SortedSet<LocalDate> dates = new TreeSet<>();
     if (reviews != null && reviews.landed()) {
       dates.addAll(reviews.landedMetricDates());
     }

@@ -22,8 +22,11 @@ import java.util.TreeSet;
 /**
  * One extractor run's summary, written to {@code runs/extractor/run_date=<D>/<run id>.json}.
  *
- * <p>{@code touched_metric_dates} contains the metric dates of every unit this run landed, and the
- * report date of every sales unit (complete or empty) that landed. {@code api_calls} counts every
+ * <p>{@code touched_metric_dates} contains the metric dates of every analytics, sales and finance
+ * unit this run landed, and the report date of every sales unit (complete or empty) that landed.
+ * {@code reviews_touched_metric_dates} contains the creation dates of the reviews landed, apart,
+ * because only {@code reviews} needs them: a review can be created or edited on any old date, and
+ * recomputing every table for it would rewrite unchanged partitions. {@code api_calls} counts every
  * HTTP request sent to the API (retries included); {@code file_downloads} counts requests for
  * presigned segment files, which Apple's rate limit does not count. Every entry that can fail
  * carries an {@code errors} array, so a reader can collect every error without knowing each source.
@@ -79,6 +82,13 @@ public record RunSummary(
         .filter(FinanceResult::landed)
         .forEach(f -> dates.addAll(f.landedMetricDates()));
 
+    return dates;
+  }
+
+  /** Returns the creation dates of the reviews landed for every app. */
+  public SortedSet<LocalDate> reviewsTouchedMetricDates() {
+    SortedSet<LocalDate> dates = new TreeSet<>();
+    apps.forEach(app -> dates.addAll(app.reviewsTouchedMetricDates()));
     return dates;
   }
 
@@ -142,6 +152,8 @@ public record RunSummary(
 
     ArrayNode touched = json.putArray("touched_metric_dates");
     touchedMetricDates().forEach(day -> touched.add(day.toString()));
+    ArrayNode reviewsTouched = json.putArray("reviews_touched_metric_dates");
+    reviewsTouchedMetricDates().forEach(day -> reviewsTouched.add(day.toString()));
     json.put("units_landed", unitsLanded());
     json.put("pending_total", pendingTotal());
     json.put("errors_total", errorsTotal());

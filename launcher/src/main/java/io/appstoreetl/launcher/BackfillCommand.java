@@ -142,10 +142,12 @@ final class BackfillCommand extends LauncherCommand {
     out.printf(
         "Backfill: %d units landed, %d errors; metric dates to curate: %d%n",
         summary.path("units_landed").asInt(), summary.path("errors_total").asInt(), dates.size());
-    if (!dates.isEmpty()) {
+    List<String> singleTableDates = DailyCommand.singleTableDateArguments(summary);
+    if (!dates.isEmpty() || !singleTableDates.isEmpty()) {
+      List<String> jobArguments = DailyCommand.curationArguments(lake, dates);
+      jobArguments.addAll(singleTableDates);
       ProcessRunner.Result curate =
-          sparkJobRunner(home)
-              .run(SparkJobRunner.CURATION_JOB, lake, DailyCommand.curationArguments(lake, dates));
+          sparkJobRunner(home).run(SparkJobRunner.CURATION_JOB, lake, jobArguments);
       if (curate.exitCode() != 0) {
         throw new LauncherException(
             ExitCodes.FAILED, "Spark curation job failed with exit code " + curate.exitCode());

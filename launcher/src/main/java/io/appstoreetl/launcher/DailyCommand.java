@@ -181,12 +181,7 @@ final class DailyCommand extends LauncherCommand {
         summary.path("units_landed").asInt(), summary.path("errors_total").asInt(), dates);
 
     List<String> jobArguments = curationArguments(lake, dates);
-    TreeSet<LocalDate> searchTermsDates = appleAdsTouchedDates(summary);
-    if (!searchTermsDates.isEmpty()) {
-      jobArguments.add("--search-terms-dates");
-      jobArguments.add(
-          String.join(",", searchTermsDates.stream().map(LocalDate::toString).toList()));
-    }
+    jobArguments.addAll(singleTableDateArguments(summary));
     jobArguments.add("--summary-date");
     jobArguments.add(metricDate.toString());
     err.printf(
@@ -206,32 +201,57 @@ final class DailyCommand extends LauncherCommand {
     return ExitCodes.OK;
   }
 
-  /** Returns the Spark job's arguments that recompute {@code dates} from the lake's raw zone. */
+  /**
+   * Returns the Spark job's arguments that recompute {@code dates} (none when empty) from the
+   * lake's raw zone.
+   */
   static List<String> curationArguments(Lake lake, Collection<LocalDate> dates) {
     List<String> jobArguments = new ArrayList<>();
     jobArguments.add("--raw-root");
     jobArguments.add(lake.sparkRawRoot());
-    jobArguments.add("--dates");
-    jobArguments.add(String.join(",", dates.stream().map(LocalDate::toString).toList()));
+    if (!dates.isEmpty()) {
+      jobArguments.add("--dates");
+      jobArguments.add(joined(dates));
+    }
+    return jobArguments;
+  }
+
+  /**
+   * Returns the Spark job's arguments for the dates that only one table needs: the days Apple Ads
+   * restated ({@code search_terms}) and the creation dates of the reviews landed ({@code reviews}).
+   * Recomputing every table for them would rewrite partitions whose raw inputs did not change.
+   */
+  static List<String> singleTableDateArguments(JsonNode summary) {
+    List<String> jobArguments = new ArrayList<>();
+    TreeSet<LocalDate> searchTermsDates =
+        dates(summary.path("apple_ads").path("touched_metric_dates"));
+    if (!searchTermsDates.isEmpty()) {
+      jobArguments.add("--search-terms-dates");
+      jobArguments.add(joined(searchTermsDates));
+    }
+    TreeSet<LocalDate> reviewsDates = dates(summary.path("reviews_touched_metric_dates"));
+    if (!reviewsDates.isEmpty()) {
+      jobArguments.add("--reviews-dates");
+      jobArguments.add(joined(reviewsDates));
+    }
     return jobArguments;
   }
 
   /** Returns the metric dates of the run summary's {@code touched_metric_dates}, sorted. */
   static TreeSet<LocalDate> touchedDates(JsonNode summary) {
+    return dates(summary.path("touched_metric_dates"));
+  }
+
+  private static TreeSet<LocalDate> dates(JsonNode array) {
     TreeSet<LocalDate> dates = new TreeSet<>();
-    for (JsonNode touched : summary.path("touched_metric_dates")) {
+    for (JsonNode touched : array) {
       dates.add(LocalDate.parse(touched.asText()));
     }
     return dates;
   }
 
-  /** Returns the metric dates of {@code apple_ads.touched_metric_dates}, sorted. */
-  static TreeSet<LocalDate> appleAdsTouchedDates(JsonNode summary) {
-    TreeSet<LocalDate> dates = new TreeSet<>();
-    for (JsonNode touched : summary.path("apple_ads").path("touched_metric_dates")) {
-      dates.add(LocalDate.parse(touched.asText()));
-    }
-    return dates;
+  private static String joined(Collection<LocalDate> dates) {
+    return String.join(",", dates.stream().map(LocalDate::toString).toList());
   }
 
   private LocalDate metricDate() {

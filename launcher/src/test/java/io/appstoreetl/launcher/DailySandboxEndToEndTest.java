@@ -10,10 +10,13 @@ import io.appstoreetl.sandbox.SandboxServer;
 import io.appstoreetl.sandbox.ads.SearchTermTotal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,10 +37,15 @@ class DailySandboxEndToEndTest {
   private static final LocalDate FIRST_DAY = LocalDate.of(2025, 3, 10);
   private static final int DAYS = 3;
   private static final int APPS = 3;
-  private static final String[] TABLES = {"downloads", "engagement", "sales", "search_terms"};
+  private static final String[] TABLES = {
+    "downloads", "engagement", "sales", "search_terms", "reviews"
+  };
   private static final int MIN_ROWS_PER_VARIANT = 500;
 
-  /** Columns that name the landing a search_terms row came from; a rerun lands anew. */
+  /**
+   * Columns that name the landing a search_terms or reviews row came from: a rerun lands Apple Ads
+   * anew, and a reviews fetch reads again from its overlap point.
+   */
   private static final List<String> LANDING_COLUMNS =
       List.of("fetched_date", "landed_at", "source_file");
 
@@ -78,6 +86,7 @@ class DailySandboxEndToEndTest {
           SearchTermsGroundTruth.assertTotalsEqual(
               truth, firstPass.get("search_terms"), FIRST_DAY.minusDays(29), lastDay);
       assertThat(searchTermRows).as("search-term ground-truth rows compared").isGreaterThan(150);
+      assertReviewsContainGroundTruth(truth, firstPass.get("reviews"));
       searchTermsAsOfLastRun = truth.searchTermTotals(FIRST_DAY.minusDays(29), FIRST_DAY);
     }
     try (SandboxServer firstRunSandbox =
@@ -97,6 +106,32 @@ class DailySandboxEndToEndTest {
           .as("rows of %s after running the same days again", table)
           .containsExactlyInAnyOrderElementsOf(withoutLoadTime(firstPass.get(table), table));
     }
+  }
+
+  /**
+   * Every review the sandbox shows on the last day must be in {@code reviews} with its latest
+   * title, whatever its creation date: the daily runs recompute review dates apart from the other
+   * tables ({@code --reviews-dates}).
+   */
+  private static void assertReviewsContainGroundTruth(
+      GroundTruth truth, List<Map<String, JsonNode>> rows) {
+    Map<String, String> titles = new HashMap<>();
+    for (Map<String, JsonNode> row : rows) {
+      titles.put(row.get("review_id").asText(), row.get("title").asText(null));
+    }
+    Map<String, String> expected = new HashMap<>();
+    Set<LocalDate> creationDates = new TreeSet<>();
+    for (String appId : truth.appIds()) {
+      for (Map<String, String> review : truth.reviews(appId)) {
+        expected.put(review.get("id"), review.get("title"));
+        creationDates.add(OffsetDateTime.parse(review.get("createdDate")).toLocalDate());
+      }
+    }
+    assertThat(expected).as("reviews in the ground truth").isNotEmpty();
+    assertThat(creationDates)
+        .as("creation dates of the ground-truth reviews")
+        .hasSizeGreaterThan(2);
+    assertThat(titles).as("review ids and titles in the table").containsAllEntriesOf(expected);
   }
 
   private static void runDaily(Path lake, LocalDate date) {
@@ -197,7 +232,7 @@ class DailySandboxEndToEndTest {
       Map<String, String> copy = new HashMap<>();
       row.forEach((column, value) -> copy.put(column, value == null ? null : value.toString()));
       copy.remove("loaded_at");
-      if (table.equals("search_terms")) {
+      if (table.equals("search_terms") || table.equals("reviews")) {
         LANDING_COLUMNS.forEach(copy::remove);
       }
       result.add(copy);

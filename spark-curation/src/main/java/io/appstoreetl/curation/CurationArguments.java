@@ -29,6 +29,9 @@ import java.util.TreeSet;
  * @param searchTermsDates more metric dates to recompute in {@code search_terms} only, from {@code
  *     --search-terms-dates}: Apple Ads restates the last 30 days every day, and recomputing all
  *     other tables for those days would make the daily job 30 times as expensive
+ * @param reviewsDates more metric dates to recompute in {@code reviews} only, from {@code
+ *     --reviews-dates}: a reviews fetch can land reviews of any old date, and the other tables of
+ *     those dates have not changed
  */
 public record CurationArguments(
     String rawRoot,
@@ -40,7 +43,8 @@ public record CurationArguments(
     LocalDate today,
     String legacyRoot,
     InsightOptions insights,
-    SortedSet<LocalDate> searchTermsDates) {
+    SortedSet<LocalDate> searchTermsDates,
+    SortedSet<LocalDate> reviewsDates) {
 
   /**
    * The options of {@code review_insights}.
@@ -59,7 +63,8 @@ public record CurationArguments(
           + " | --changed-since-days N [--today YYYY-MM-DD])"
           + " [--tables downloads,engagement,...] [--summary-date YYYY-MM-DD]"
           + " [--legacy-root <folder>] [--model-root <URI or path>] [--retrain]"
-          + " [--review-topics N] [--search-terms-dates YYYY-MM-DD[,YYYY-MM-DD...]]";
+          + " [--review-topics N] [--search-terms-dates YYYY-MM-DD[,YYYY-MM-DD...]]"
+          + " [--reviews-dates YYYY-MM-DD[,YYYY-MM-DD...]]";
 
   // More topics than this would list near-duplicate themes.
   private static final int MAX_TOPICS = 100;
@@ -70,6 +75,7 @@ public record CurationArguments(
   public CurationArguments {
     dates = new TreeSet<>(dates);
     searchTermsDates = new TreeSet<>(searchTermsDates);
+    reviewsDates = new TreeSet<>(reviewsDates);
     tables = List.copyOf(tables);
   }
 
@@ -98,7 +104,8 @@ public record CurationArguments(
                 "--legacy-root",
                 "--model-root",
                 "--review-topics",
-                "--search-terms-dates"),
+                "--search-terms-dates",
+                "--reviews-dates"),
             Set.of("--retrain"));
 
     SortedSet<LocalDate> dates = new TreeSet<>();
@@ -139,13 +146,12 @@ public record CurationArguments(
       throw new IllegalArgumentException(
           "Invalid --today: it sets the end of the --changed-since-days window, which is missing");
     }
-    SortedSet<LocalDate> searchTermsDates = new TreeSet<>();
-    if (line.has("--search-terms-dates")) {
-      for (String text : line.value("--search-terms-dates").split(",", -1)) {
-        searchTermsDates.add(date("--search-terms-dates", text.trim()));
-      }
-    }
-    if (dates.isEmpty() && changedSinceDays == null && searchTermsDates.isEmpty()) {
+    SortedSet<LocalDate> searchTermsDates = dateList(line, "--search-terms-dates");
+    SortedSet<LocalDate> reviewsDates = dateList(line, "--reviews-dates");
+    if (dates.isEmpty()
+        && changedSinceDays == null
+        && searchTermsDates.isEmpty()
+        && reviewsDates.isEmpty()) {
       throw new IllegalArgumentException(
           "Missing required option --dates, --from/--to or --changed-since-days (the metric dates"
               + " to recompute)");
@@ -181,7 +187,19 @@ public record CurationArguments(
             line.has("--review-topics")
                 ? topics(line.value("--review-topics"))
                 : TopicModel.DEFAULT_TOPICS),
-        searchTermsDates);
+        searchTermsDates,
+        reviewsDates);
+  }
+
+  /** Returns the dates of a comma-separated date list option, or none without the option. */
+  private static SortedSet<LocalDate> dateList(CommandLine line, String option) {
+    SortedSet<LocalDate> dates = new TreeSet<>();
+    if (line.has(option)) {
+      for (String text : line.value(option).split(",", -1)) {
+        dates.add(date(option, text.trim()));
+      }
+    }
+    return dates;
   }
 
   private static int topics(String text) {

@@ -181,6 +181,9 @@ final class CurationRun {
       work.computeIfAbsent(Tables.SEARCH_TERMS, t -> new TreeSet<>())
           .addAll(arguments.searchTermsDates());
     }
+    if (requested.contains(Tables.REVIEWS) && !arguments.reviewsDates().isEmpty()) {
+      work.computeIfAbsent(Tables.REVIEWS, t -> new TreeSet<>()).addAll(arguments.reviewsDates());
+    }
 
     if (arguments.changedSinceDays() != null) {
       PendingDates.Pending pending =

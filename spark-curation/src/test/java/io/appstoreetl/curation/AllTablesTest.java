@@ -1,6 +1,7 @@
 package io.appstoreetl.curation;
 
 import static io.appstoreetl.curation.testing.ReportText.CRASHES_HEADER;
+import static io.appstoreetl.curation.testing.ReportText.DOWNLOADS_STANDARD_HEADER;
 import static io.appstoreetl.curation.testing.ReportText.FINANCE_HEADER;
 import static io.appstoreetl.curation.testing.ReportText.INSTALLS_STANDARD_HEADER;
 import static io.appstoreetl.curation.testing.ReportText.PURCHASES_STANDARD_HEADER;
@@ -8,6 +9,7 @@ import static io.appstoreetl.curation.testing.ReportText.SALES_HEADER;
 import static io.appstoreetl.curation.testing.ReportText.SESSIONS_STANDARD_HEADER;
 import static io.appstoreetl.curation.testing.ReportText.SUBSCRIPTION_EVENT_HEADER;
 import static io.appstoreetl.curation.testing.ReportText.SUBSCRIPTION_HEADER;
+import static io.appstoreetl.curation.testing.ReportText.downloadsRow;
 import static io.appstoreetl.curation.testing.ReportText.financeRow;
 import static io.appstoreetl.curation.testing.ReportText.lines;
 import static io.appstoreetl.curation.testing.ReportText.salesRow;
@@ -484,7 +486,37 @@ class AllTablesTest {
         .land();
   }
 
+  @Test
+  void reviewsDatesRecomputeOnlyReviews(@TempDir Path folder) {
+    Lake other = new Lake(folder);
+    landReviews(other);
+    other
+        .raw()
+        .analytics("app_downloads_standard", "DAILY", APP, JAN_8, "i-9", at(JAN_8))
+        .file(
+            Gzip.gzip(
+                lines(
+                    DOWNLOADS_STANDARD_HEADER,
+                    downloadsRow("2025-01-07", APP, "Redownload", "Japan", 7))),
+            1)
+        .holding(JAN_7)
+        .land();
+
+    LoadReport reviewsOnly = other.curate("--reviews-dates", "2025-01-06,2025-01-07");
+
+    assertThat(reviewsOnly.counts())
+        .extracting(LoadReport.TableDateCounts::table)
+        .as("tables the run recomputed: reviews and the insights derived from them")
+        .containsOnly("reviews", "review_insights");
+    assertThat(other.rows("reviews", null)).isEqualTo(lake.rows("reviews", null));
+    assertThat(other.rows("downloads", null)).as("downloads rows").isEmpty();
+  }
+
   private void landReviews() {
+    landReviews(lake);
+  }
+
+  private static void landReviews(Lake lake) {
     String first =
         """
         {"data": [

@@ -117,6 +117,20 @@ class CurationArgumentsTest {
   }
 
   @Test
+  void reviewsDatesAloneAreEnough() {
+    CurationArguments arguments =
+        parse("--raw-root", "r", "--reviews-dates", "2025-01-08,2025-01-07");
+
+    assertThat(arguments.reviewsDates())
+        .containsExactly(LocalDate.of(2025, 1, 7), LocalDate.of(2025, 1, 8));
+    assertThat(arguments.dates()).isEmpty();
+    assertThat(arguments.searchTermsDates()).isEmpty();
+    assertThatThrownBy(() -> parse("--raw-root", "r", "--reviews-dates", "yesterday"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Invalid --reviews-dates value: yesterday");
+  }
+
+  @Test
   void insightOptions() {
     CurationArguments defaults = parse("--raw-root", "r", "--dates", "2025-01-07");
     CurationArguments given =
