@@ -175,20 +175,7 @@ public final class AppStoreConnectClient {
 
   /** Sends a POST with a JSON body and parses the JSON response. */
   public JsonNode postJson(String path, JsonNode document) throws IOException {
-    URI url = resolve(path);
-    byte[] bytes = mapper.writeValueAsBytes(document);
-
-    return withToken(
-            "POST",
-            url,
-            token ->
-                request(url, token)
-                    .header("Accept", "application/json")
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                    .build(),
-            (contentType, body, attempt) -> readJson("POST", url, contentType, body))
-        .json();
+    return postPage(path, document).json();
   }
 
   /**
